@@ -1,0 +1,1 @@
+"""The API's routers: drafts (single, batch, streaming), tools (classify, check, policies), ops (health, metrics)."""

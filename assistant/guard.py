@@ -1,0 +1,97 @@
+"""The guard stage: decide deterministically whether a draft may be sent, and strip what can be stripped.
+
+`check` runs every rule in `assistant.guardrules` (links, contacts, other platforms, reviews, marketing, format,
+tone, promises the decision does not allow, echoed buyer data) and reports each violation with its span in the
+draft. `repair` deletes what is mechanically removable; the caller checks the result again and never treats a
+repaired draft as passed without that second check.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.guardrules import RULES, GuardInput
+from assistant.guardrules.sentences import sentence_around
+from assistant.models import Decision, GuardReport, GuardViolation
+from assistant.policy import GuardPolicy
+
+__all__ = ["check", "repair"]
+
+# A finding inside a finding of another rule is the same text seen twice: the address in "name@shop.com" is not
+# also a link, the digits of "WhatsApp +49 ..." are one phone, not a messenger mention plus a phone.
+_SUBSUMED_BY = {
+    "link": ("email",),
+    "phone": ("email", "link"),
+    "competitor_or_off_platform": ("phone", "link", "email"),
+}
+_DELETE_SPAN = frozenset({"link", "email", "phone", "html", "emoji", "competitor_or_off_platform", "pii_echo"})
+_DELETE_SENTENCE = frozenset({"marketing"})
+
+
+def check(
+    draft: str, decision: Decision, policy: GuardPolicy, *, buyer_text: str = "", language: str = "en"
+) -> GuardReport:
+    """Every messaging rule the draft breaks, sorted by span; passed only when there is none."""
+    inp = GuardInput(draft=draft, decision=decision, policy=policy, buyer_text=buyer_text, language=language)
+    found = [v for rule in RULES for v in rule(inp)]
+    violations = sorted(_without_subsumed(found), key=lambda v: (v.span, v.rule))
+    return GuardReport(passed=not violations, violations=violations)
+
+
+def _without_subsumed(found: list[GuardViolation]) -> list[GuardViolation]:
+    def inside(v: GuardViolation, rule: str) -> bool:
+        return any(o.rule == rule and o.span[0] <= v.span[0] and v.span[1] <= o.span[1] for o in found)
+
+    return [v for v in found if not any(inside(v, outer) for outer in _SUBSUMED_BY.get(v.rule, ()))]
+
+
+def repair(draft: str, report: GuardReport) -> str:
+    """The draft with links, contacts, other platforms, markup, emoji and marketing sentences removed.
+
+    Tone, promises, review requests and length are left for the drafter: the caller must check the result again.
+    """
+    cuts: list[tuple[int, int]] = []
+    for violation in report.violations:
+        start, end = violation.span
+        if not 0 <= start < end <= len(draft):
+            continue
+        if violation.rule in _DELETE_SPAN:
+            cuts.append((start, end))
+        elif violation.rule in _DELETE_SENTENCE:
+            cuts.append(sentence_around(draft, start, end))
+    if not cuts:
+        return draft
+    pieces, position = [], 0
+    for start, end in _joined(cuts):
+        pieces.append(draft[position:start])
+        pieces.append(" ")
+        position = end
+    pieces.append(draft[position:])
+    return _tidy("".join(pieces))
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+_TIDY_STEPS = (
+    (re.compile(r"[ \t\u3000]+"), " "),  # runs of spaces left by a cut
+    (re.compile(r"[(\[{]\s*[)\]}]"), ""),  # brackets that held only the removed text
+    (re.compile(r" +([,.;:!?。，！？、])"), r"\1"),  # space before punctuation
+    (re.compile(r"([,;:])(?:\s*[,;:])+"), r"\1"),  # doubled separators
+    (re.compile(r"[,;:]\s*([.!?])"), r"\1"),  # separator right before the end of a sentence
+    (re.compile(r"[ ]+$|^[ ]+", re.M), ""),  # spaces at the start or end of a line
+    (re.compile(r"\n{3,}"), "\n\n"),
+)
+
+
+def _tidy(text: str) -> str:
+    for pattern, replacement in _TIDY_STEPS:
+        text = pattern.sub(replacement, text)
+    return text.strip()

@@ -1,0 +1,55 @@
+"""Rule `email`: e-mail addresses, plain and disguised (`name (at) gmail (dot) com`, `name at outlook dot com`,
+full-width `＠`, `[at]`/`[dot]`, spaced-out letters).
+
+Source: marketplace buyer-seller messaging guidelines, "do not include e-mail addresses".
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.guardrules.context import GuardInput, violations_for
+from assistant.models import GuardViolation
+
+__all__ = ["EMAIL_PATTERNS", "MESSAGE", "check_email", "plain_emails"]
+
+MESSAGE = "Remove the e-mail address: buyer and seller talk only through the marketplace's messages."
+
+_LOCAL = r"(?<![\w.+\-])[\w][\w.+\-]*"
+_LABEL = r"[^\W_][\w\-]*"
+_TLD = r"[a-z]{2,10}\b"
+# "(at)", "[at]", "{at}", "(@)", "[@]"; a bare " at " only counts with a disguised dot or a mail provider after it.
+_AT_BRACKETED = r"\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<at>|\(\s*@\s*\)|\[\s*@\s*\]|\(a\))\s*"
+_DOT_DISGUISED = (
+    r"(?:\s*(?:\(\s*(?:dot|\.)\s*\)|\[\s*(?:dot|\.)\s*\]|\{\s*(?:dot|\.)\s*\})\s*|\s+(?:dot|punkt|point|punto)\s+)"
+)
+_DOT_ANY = r"(?:" + _DOT_DISGUISED + r"|\s*\.\s*)"
+_PROVIDERS = (
+    r"(?:gmail|googlemail|outlook|hotmail|live|msn|yahoo|ymail|icloud|me|mac|gmx|web|aol|proton(?:mail)?|qq|163|126|"
+    r"sina|foxmail|t-online|orange|free|wanadoo|laposte|libero|virgilio|yandex|mail|posteo|zoho)"
+)
+
+EMAIL_PATTERNS = (
+    # name@example.com, name＠example．com, n a m e @ e x . c o m (folded)
+    re.compile(_LOCAL + r"\s*@\s*" + _LABEL + r"(?:\s*\.\s*" + _LABEL + r")*\s*\.\s*" + _TLD, re.I),
+    # name (at) example (dot) com, name[at]example[.]com
+    re.compile(_LOCAL + _AT_BRACKETED + r"(?:" + _LABEL + _DOT_ANY + r")+" + _TLD, re.I),
+    # name at gmail dot com, name at outlook.com
+    re.compile(
+        _LOCAL + r"\s+(?:at|chez|bei)\s+" + _PROVIDERS + r"(?:" + _DOT_ANY + _LABEL + r")*?" + _DOT_ANY + _TLD, re.I
+    ),
+    # name at example dot com
+    re.compile(_LOCAL + r"\s+at\s+(?:" + _LABEL + r"(?:\.|" + _DOT_DISGUISED + r"))*" + _LABEL + _DOT_DISGUISED + _TLD,
+               re.I),
+)
+
+_PLAIN = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.I)
+
+
+def check_email(inp: GuardInput) -> list[GuardViolation]:
+    return violations_for(inp, "email", MESSAGE, EMAIL_PATTERNS)
+
+
+def plain_emails(folded: str) -> list[str]:
+    """The ordinary e-mail addresses in a (folded) text, lower-cased, for comparing with a draft."""
+    return [m.group().lower().rstrip(".") for m in _PLAIN.finditer(folded)]

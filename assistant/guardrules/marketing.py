@@ -1,0 +1,75 @@
+"""Rule `marketing`: coupons, promo and discount codes, "next order" discounts, other products, social media,
+in en, de, fr, es, it, ja and zh.
+
+Source: marketplace communication guidelines, "messages may not contain marketing or promotional content".
+"""
+
+from __future__ import annotations
+
+from assistant.guardrules.context import GuardInput, phrase_violations
+from assistant.guardrules.phrases import Phrases
+from assistant.models import GuardViolation
+
+__all__ = ["MESSAGE", "check_marketing"]
+
+MESSAGE = (
+    "Remove the promotion: no coupons, discount codes, next-order offers, other products or social-media accounts "
+    "in marketplace messages."
+)
+
+_DISCOUNT = r"\b(?:discount|\d+\s*%|off\b|coupon|voucher|credit|deal|savings?)"
+_NEXT = r"\bnext\s+(?:order|purchase|buy)"
+
+_PHRASES = Phrases(
+    (
+        # en
+        r"\bcoupons?\b|\bvouchers?\s+codes?\b|\bpromo(?:tion(?:al)?)?\s*codes?\b|\bdiscount\s*codes?\b"
+        r"|\buse\s+(?:the\s+)?code\s+\w+|\bnewsletter\b|\bspecial\s+offers?\b|\blimited[\s-]time\s+offer",
+        _DISCOUNT + r"[^.!?\n]{0,40}" + _NEXT + "|" + _NEXT + r"[^.!?\n]{0,40}" + _DISCOUNT,
+        r"\b(?:check\s+out|take\s+a\s+look\s+at|have\s+a\s+look\s+at|browse|visit|see|explore|discover)\s+"
+        r"(?:all\s+)?(?:of\s+)?our\s+(?:other|new|latest|full|wider?)\s+(?:products|items|range|collection|"
+        r"selection|offers|store|shop)",
+        r"\byou\s+(?:might|may|will)\s+also\s+(?:like|love|enjoy)\b",
+        r"\b(?:follow|like|find|join|subscribe\s+to)\s+us\s+on\s+\w+",
+        r"\b(?:instagram|facebook|tiktok|pinterest|snapchat)\b",
+        r"\bour\s+(?:youtube|twitter)\b",
+        # de
+        r"\bgutschein(?:code)?s?\b|\brabattcodes?\b|\baktionscodes?\b|\bnewsletter\b",
+        r"\b(?:rabatt|\d+\s*%|nachlass)[^.!?\n]{0,40}\bnächste[nr]?\s+(?:bestellung|einkauf|kauf)"
+        r"|\bnächste[nr]?\s+(?:bestellung|einkauf|kauf)[^.!?\n]{0,40}(?:rabatt|\d+\s*%|nachlass)",
+        r"\bunsere[nm]?\s+(?:anderen|weiteren|neuen)\s+(?:produkte|artikel|angebote)",
+        r"\bfolgen\s+sie\s+uns\b",
+        # fr
+        r"\bcodes?\s+(?:promo(?:tionnel)?|de\s+réduction|réduction)\b|\bbons?\s+de\s+réduction\b",
+        r"\b(?:réduction|remise|\d+\s*%)[^.!?\n]{0,40}\bprochaine?\s+(?:commande|achat)"
+        r"|\bprochaine?\s+(?:commande|achat)[^.!?\n]{0,40}(?:réduction|remise|\d+\s*%)",
+        r"\bnos\s+(?:autres|nouveaux)\s+(?:produits|articles)",
+        r"\bsuivez[\s-]+nous\b",
+        # es
+        r"\bcupón(?:es)?\b|\bcódigos?\s+(?:promocional(?:es)?|de\s+descuento)",
+        r"\b(?:descuento|\d+\s*%)[^.!?\n]{0,40}\bpróxim[oa]\s+(?:compra|pedido)"
+        r"|\bpróxim[oa]\s+(?:compra|pedido)[^.!?\n]{0,40}(?:descuento|\d+\s*%)",
+        r"\bnuestros\s+(?:otros|demás|nuevos)\s+(?:productos|artículos)",
+        r"\bs[íi]ganos\s+en\b",
+        # it
+        r"\bcodic[ei]\s+(?:sconto|promozional[ei])\b|\bbuoni?\s+sconto\b",
+        r"\b(?:sconto|\d+\s*%)[^.!?\n]{0,40}\bprossimo\s+(?:ordine|acquisto)"
+        r"|\bprossimo\s+(?:ordine|acquisto)[^.!?\n]{0,40}(?:sconto|\d+\s*%)",
+        r"\b(?:i\s+)?nostri\s+(?:altri|nuovi)\s+(?:prodotti|articoli)",
+        r"\bseguiteci\b|\bci\s+segua\b",
+        # ja
+        r"クーポン|割引コード|プロモーションコード|プロモコード",
+        r"次回(?:の)?(?:ご注文|ご購入|購入|注文|お買い物)[^。]{0,20}(?:割引|％|%|off|オフ)",
+        r"(?:当店|弊社)の?(?:他の|その他の|新しい)(?:商品|製品)",
+        r"フォローして",
+        # zh
+        r"优惠券|优惠码|折扣码|促销码",
+        r"下次(?:购买|订单|下单|购物)[^。]{0,20}(?:折|优惠|减)",
+        r"我们的?其他(?:产品|商品)|店里的其他",
+        r"关注我们",
+    )
+)
+
+
+def check_marketing(inp: GuardInput) -> list[GuardViolation]:
+    return phrase_violations(inp, "marketing", MESSAGE, _PHRASES)

@@ -1,0 +1,116 @@
+"""Rule `phone`: phone numbers in international and national shapes, and messenger handles
+(WhatsApp, WeChat, Telegram, LINE, Viber, ...). Order ids, tracking numbers, dates, times, prices, sizes and
+model numbers are masked first so they never look like a phone.
+
+Source: marketplace buyer-seller messaging guidelines, "do not include phone numbers".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.guardrules.context import GuardInput, merged
+from assistant.models import GuardViolation
+
+__all__ = ["MESSAGE", "check_phone", "phone_spans"]
+
+MESSAGE = "Remove the phone number or messenger contact: buyer and seller talk only through the marketplace's messages."
+
+_I = re.I
+# Numbers that are something else. Each is replaced by '#' before phones are looked for.
+_NOT_PHONES = re.compile(
+    "|".join(
+        (
+            r"\b(?:\d{3}|[a-z]\d{2})-\d{7}-\d{7}\b",  # marketplace order id
+            r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",  # 2026-11-23
+            r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b",  # 23.11.2026, 11/23/2026
+            r"\b\d{1,2}\.\d{1,2}\.(?!\d)",  # 23.11.
+            r"\b\d{4}[/-]\d{1,2}\b(?![/-]?\d)",  # 2026-11
+            r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b",  # 14:30, 14h30
+            r"[$€£¥₹]\s?\d[\d.,]*",  # $14.99
+            r"\b\d{1,3}(?:[ .,]\d{3})*(?:[.,]\d{1,2})?\s?(?:[$€£¥₹]|eur(?:os?)?\b|usd\b|gbp\b|dollars?\b|yen\b|yuan\b|"
+            r"rmb\b|円|元|块)",  # 14,99 €
+            r"\b\d+(?:[.,]\d+)?\s?[x×*]\s?\d+(?:[.,]\d+)?(?:\s?[x×*]\s?\d+(?:[.,]\d+)?)?",  # 30x40, 30 x 40 x 5
+            r"\b\d+(?:[.,]\d+)?\s?(?:mm|cm|m|km|kg|g|mg|ml|l|in|inch(?:es)?|ft|lbs?|oz|w|kw|v|mah|wh|gb|tb|mb|hz|%|"
+            r"pcs|pieces|st(?:ü|ue)ck|pack)\b",  # 30 cm, 2000 mAh
+            r"\b(?=[\w-]*[a-z])(?=[\w-]*\d)[\w-]+",  # WH-1000XM5, 1Z999AA10123456784, B08N5WRWNW
+        )
+    ),
+    _I,
+)
+_CANDIDATE = re.compile(r"(?<![\w+#.,/-])(?:\+|\b00)?[ \t]?\(?\d(?:[\d().\-/]|[ \t](?=[\d(]))*\d\)?")
+_DECIMAL = re.compile(r"^\d+[.,]\d+$|^[1-9]\d{0,2}(?:\.\d{3}){2,}$")
+_PHONE_WORDS = (
+    r"phone|tel\b|telephone|call|text us|sms|mobile|cell|whats\s?app|telefon|handy|anrufen|rufen|appel\w*|"
+    r"t[ée]l[ée]phone|portable|llam\w*|tel[ée]fono|m[óo]vil|chiam\w*|cellulare|numero di|n[úu]mero de|"
+    r"電話|携帯|电话|手机|致电|来电"
+)
+_ID_WORDS = (
+    r"tracking|track|sendung\w*|suivi|seguimiento|tracciamento|追跡|单号|運単|运单|快递|order|bestell\w*|"
+    r"commande|pedido|ordine|注文|订单|invoice|rechnung|facture|factura|fattura|ref\w*|sku|asin|ean|upc|isbn|"
+    r"model\w*|mod[èe]le|serial|serie\w*|batch|lot|item|artikel\w*|article|articolo|型番|型号|编号"
+)
+_CONTEXT = re.compile(r"(?P<phone>" + _PHONE_WORDS + r")|(?P<id>" + _ID_WORDS + r")", _I)
+_MESSENGERS = r"whats\s?app|we\s?chat|weixin|telegram|viber|skype|kakao\s?talk|qq"
+_HANDLE = r"@?[\w.+\-]*\w{2}[\w.+\-]*"
+_HANDLES = re.compile(
+    "|".join(
+        (
+            r"\b(?:" + _MESSENGERS + r"|signal)\s*(?:id|number|no\.?|nr\.?|handle|account|user(?:name)?|号码?|账号)"
+            r"\s*[:：]?\s*" + _HANDLE,
+            r"\bline\s*id\s*[:：]?\s*" + _HANDLE,
+            r"\b(?:" + _MESSENGERS + r")\s*[:：]\s*" + _HANDLE,
+            r"\b(?:" + _MESSENGERS + r"|signal)\s+(?:@[\w.\-]{3,}|\+?\d[\d \-]{5,}\d)",
+            r"\bline\s+@[\w.\-]{3,}",
+            r"(?:微信号?|加微信?|v信|薇信|威信|ライン)\s*(?:ID|号)?\s*[:：]?\s*[a-z0-9_\-]{5,}",
+            r"\bvx\s*[:：]?\s*[a-z0-9_\-]{5,}",
+        )
+    ),
+    _I,
+)
+
+
+@lru_cache(maxsize=8)
+def phone_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans (in the folded text) of phone numbers and messenger handles. Cached: the phone and pii_echo rules
+    both ask for the same draft. The returned list must not be changed."""
+    masked = _NOT_PHONES.sub(lambda m: "#" * len(m.group()), folded)
+    spans = [m.span() for m in _HANDLES.finditer(folded)]
+    for match in _CANDIDATE.finditer(masked):
+        if _looks_like_phone(match.group().strip(), folded, match.start()):
+            start, end = match.span()
+            while folded[start] in " \t":
+                start += 1
+            spans.append((start, end))
+    return merged(spans)
+
+
+def _looks_like_phone(number: str, folded: str, start: int) -> bool:
+    digits = sum(c.isdigit() for c in number)
+    if not 7 <= digits <= 15 or _DECIMAL.match(number):
+        return False
+    international = number.startswith(("+", "00"))
+    formatted = any(c in number for c in " ().-/")
+    context = _nearest_context(folded, start)
+    if context == "id" and not international:
+        return False
+    if international or formatted or context == "phone":
+        return True
+    bare = number.lstrip("(")
+    return bool(re.fullmatch(r"0\d{9,10}|1[3-9]\d{9}", bare))
+
+
+def _nearest_context(folded: str, start: int) -> str | None:
+    """Whether the closest keyword in the 40 characters before a number says phone or some other id."""
+    window = folded[max(0, start - 40) : start]
+    last = None
+    for match in _CONTEXT.finditer(window):
+        last = match.lastgroup
+    return last
+
+
+def check_phone(inp: GuardInput) -> list[GuardViolation]:
+    return [
+        GuardViolation(rule="phone", span=inp.text.span(*span), message=MESSAGE) for span in phone_spans(inp.folded)
+    ]

@@ -1,0 +1,134 @@
+"""Read the seller's knowledge folder into passages: policy sections (Markdown) and product listings (JSON)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.errors import KnowledgeError
+
+__all__ = ["IncludedPart", "Listing", "Passage", "load_listings", "load_passages", "passages_digest"]
+
+_HEADING = re.compile(r"^(#{1,2})\s+(.+?)\s*$", re.MULTILINE)
+
+
+class Passage(BaseModel):
+    """One retrievable, citable piece of the knowledge base."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    document: str
+    title: str
+    section: str
+    text: str
+    kind: str = "policy"
+    sku: str = ""
+    topics: tuple[str, ...] = Field(default=(), description="intents this passage is about, tagged at index time")
+
+
+class IncludedPart(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    generic: bool
+
+
+class Listing(BaseModel):
+    """One product of the seller's catalogue."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sku: str
+    title: str
+    price: float = Field(ge=0)
+    currency: str
+    stock: int = Field(ge=0)
+    description: str
+    bullets: list[str] = Field(default_factory=list)
+    included: list[IncludedPart] = Field(default_factory=list)
+    compatibility: str | None = None
+    dimensions: str | None = None
+    warranty: str | None = None
+    care: str | None = None
+
+    def as_text(self) -> str:
+        parts = [self.title, self.description, *self.bullets]
+        if self.included:
+            parts.append("In the box: " + ", ".join(p.name for p in self.included))
+        parts += [f"{label}: {value}" for label, value in (
+            ("Compatibility", self.compatibility), ("Dimensions", self.dimensions),
+            ("Warranty", self.warranty), ("Care", self.care),
+        ) if value]
+        return "\n".join(parts)
+
+
+def _policy_passages(path: Path) -> list[Passage]:
+    text = path.read_text(encoding="utf-8")
+    headings = list(_HEADING.finditer(text))
+    title = next((m.group(2) for m in headings if m.group(1) == "#"), path.stem)
+    passages = []
+    sections = [m for m in headings if m.group(1) == "##"]
+    for i, match in enumerate(sections):
+        end = sections[i + 1].start() if i + 1 < len(sections) else len(text)
+        body = text[match.end() : end].strip()
+        if body:
+            section = match.group(2)
+            passages.append(
+                Passage(id=f"{path.stem}#{i + 1}", document=path.stem, title=title, section=section, text=body)
+            )
+    if not passages:
+        raise KnowledgeError(f"{path}: no '## Section' headings with text; each policy needs at least one section.")
+    return passages
+
+
+def load_listings(knowledge_dir: Path) -> list[Listing]:
+    """The product catalogue in <knowledge_dir>/listings.json (an empty list when there is none)."""
+    path = knowledge_dir / "listings.json"
+    if not path.exists():
+        return []
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise KnowledgeError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}).") from exc
+    if not isinstance(raw, list):
+        raise KnowledgeError(f"{path}: expected a JSON list of products.")
+    listings = []
+    for i, item in enumerate(raw):
+        try:
+            listings.append(Listing.model_validate(item))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(p) for p in err["loc"])
+            raise KnowledgeError(f"{path}: product #{i + 1}: {loc}: {err['msg']}") from exc
+    return listings
+
+
+def load_passages(knowledge_dir: Path) -> list[Passage]:
+    """Every policy section under <knowledge_dir>/policies and every listing, in a stable order."""
+    policy_dir = knowledge_dir / "policies"
+    files = sorted(policy_dir.glob("*.md")) if policy_dir.is_dir() else []
+    if not files:
+        raise KnowledgeError(
+            f"no policy documents in {policy_dir}. Add Markdown files there (see knowledge/README.md) "
+            "or point REPLY_ASSISTANT_KNOWLEDGE_DIR at your store's folder."
+        )
+    passages = [p for path in files for p in _policy_passages(path)]
+    passages += [
+        Passage(id=f"listing:{item.sku}", document="listings", title=item.title, section=item.sku,
+                text=item.as_text(), kind="listing", sku=item.sku)
+        for item in load_listings(knowledge_dir)
+    ]
+    return passages
+
+
+def passages_digest(passages: list[Passage], embedder_name: str) -> str:
+    """A content hash of the knowledge and the embedder: a different digest means the index is stale."""
+    digest = hashlib.sha256(embedder_name.encode())
+    for passage in passages:
+        digest.update(passage.model_dump_json(exclude={"topics"}).encode())
+    return digest.hexdigest()[:16]

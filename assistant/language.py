@@ -1,0 +1,49 @@
+"""Detect the buyer's language with py3langid's packaged model, using the marketplace as a prior."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import cast
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from assistant.models import Language
+
+__all__ = ["SUPPORTED", "detect_language"]
+
+SUPPORTED: tuple[Language, ...] = ("en", "de", "fr", "es", "it", "ja", "zh")
+MARKETPLACE_LANGUAGE: dict[str, Language] = {
+    "US": "en", "UK": "en", "GB": "en", "CA": "en", "AU": "en", "IE": "en",
+    "DE": "de", "AT": "de", "FR": "fr", "BE": "fr", "ES": "es", "MX": "es", "IT": "it", "JP": "ja", "CN": "zh",
+}
+PRIOR_WEIGHT = 4.0
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LETTERS = re.compile(r"\w", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages(list(SUPPORTED))
+    return ident
+
+
+def detect_language(text: str, marketplace: str | None = None) -> Language:
+    """The buyer's language among the supported ones; short or unclear text leans to the marketplace's language."""
+    prior = MARKETPLACE_LANGUAGE.get((marketplace or "").upper())
+    # Script decides between Japanese and Chinese more reliably than n-grams on short text.
+    if _KANA.search(text):
+        return "ja"
+    if _HAN.search(text) and len(_HAN.findall(text)) * 2 >= len(_LETTERS.findall(text)):
+        return "zh"
+    if len(_LETTERS.findall(text)) < 4:
+        return prior or "en"
+    ranked = _identifier().rank(text)
+    scores = {lang: prob * (PRIOR_WEIGHT if lang == prior else 1.0) for lang, prob in ranked}
+    best = max(scores, key=lambda lang: scores[lang])
+    total = sum(scores.values()) or 1.0
+    if scores[best] / total < 0.5:
+        return prior or cast(Language, best)
+    return cast(Language, best)

@@ -1,0 +1,107 @@
+"""Keyword cues: which intents the words of a message point to, per language. Pure; the words live in lexicon.yaml.
+
+Term syntax (lexicon.yaml): matching ignores case, width and Latin accents; Latin words match whole words, and a
+trailing `*` allows any ending (`refund*` finds refunded, refunds); `...` stands for up to three words in between
+(`cancel ... order*`); Japanese and Chinese terms match anywhere in the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+
+from assistant.errors import KnowledgeError
+from assistant.models import Intent
+
+__all__ = ["LEXICON_PATH", "Lexicon", "fold", "load_lexicon", "parse_lexicon", "term_pattern"]
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+_LATIN_ACCENT = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
+_GAP = r"(?:\W+\w+){0,3}\W+"
+
+
+def fold(text: str) -> str:
+    """Lower case, half-width, Latin accents removed (é -> e), typographic apostrophes made plain."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("`", "'")
+    return unicodedata.normalize("NFC", _LATIN_ACCENT.sub("", unicodedata.normalize("NFD", text)))
+
+
+def term_pattern(term: str) -> str:
+    """The regular expression for one lexicon term (see the module docstring for the syntax)."""
+    words = fold(term).split()
+    if not words:
+        raise ValueError("empty term")
+    parts: list[str] = []
+    for word in words:
+        if word == "...":
+            parts.append(_GAP)
+            continue
+        if parts and parts[-1] != _GAP:
+            parts.append(r"\W*" if not (word[0].isascii() and word[0].isalnum()) else r"\W+")
+        parts.append(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word))
+    body = "".join(parts)
+    first, last = words[0][0], words[-1].rstrip("*")[-1:]
+    start = r"(?<!\w)" if first.isascii() and first.isalnum() else ""
+    end = r"(?!\w)" if last.isascii() and last.isalnum() and not words[-1].endswith("*") else ""
+    return f"{start}{body}{end}"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One compiled pattern per intent (all languages together) and a digest of the terms."""
+
+    patterns: dict[Intent, re.Pattern[str]]
+    digest: str
+
+    def hits(self, text: str) -> dict[Intent, int]:
+        """Distinct matching terms per intent (intents without a match are left out)."""
+        folded = fold(text)
+        found = {intent: len(set(rx.findall(folded))) for intent, rx in self.patterns.items()}
+        return {intent: n for intent, n in found.items() if n}
+
+    def features(self, texts: Sequence[str], labels: Sequence[Intent]) -> npt.NDArray[np.float64]:
+        """Rows of 0/1 per label: does any of the label's terms occur in the text."""
+        out = np.zeros((len(texts), len(labels)))
+        column = {intent: j for j, intent in enumerate(labels)}
+        for i, text in enumerate(texts):
+            for intent in self.hits(text):
+                if intent in column:
+                    out[i, column[intent]] = 1.0
+        return out
+
+
+def parse_lexicon(data: object, source: str = "lexicon") -> Lexicon:
+    """Compile `{intents: {intent: {language: [term, ...]}}}`; an unknown intent or a bad term names itself."""
+    if not isinstance(data, dict) or not isinstance(data.get("intents", {}), dict):
+        raise KnowledgeError(f"{source}: expected a mapping with 'intents: {{intent: {{language: [terms]}}}}'.")
+    patterns: dict[Intent, re.Pattern[str]] = {}
+    digest = hashlib.sha256()
+    for name, by_language in sorted((data.get("intents") or {}).items()):
+        try:
+            intent = Intent(name)
+            terms = [str(t) for lang in sorted(by_language) for t in by_language[lang]]
+            alternatives = sorted({term_pattern(t) for t in terms}, key=lambda p: (-len(p), p))
+            patterns[intent] = re.compile("|".join(f"(?:{p})" for p in alternatives))
+        except (ValueError, TypeError, AttributeError, re.error) as exc:
+            raise KnowledgeError(f"{source}: intent '{name}' has a bad entry ({exc}); fix it in the lexicon.") from exc
+        digest.update(f"{intent}:{'|'.join(alternatives)}\n".encode())
+    return Lexicon(patterns, digest.hexdigest()[:16])
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """The lexicon file compiled once per process."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read the keyword lexicon {path}: {exc}") from exc
+    return parse_lexicon(data, str(path))

@@ -1,0 +1,154 @@
+"""The seller's rules file: its schema and its loader, with errors that name the file, line and key."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.errors import PolicyError
+from assistant.models import Fault, Fulfillment, Intent, OrderStatus, Remedy, Route, Severity, SourceRef
+
+__all__ = ["Condition", "GuardPolicy", "Modifier", "Policy", "Rule", "load_policy"]
+
+PriceBand = Literal["cheap", "expensive", "large"]
+
+
+class PolicyModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Condition(PolicyModel):
+    """When a rule applies. Every given field must match; a missing order fact never matches a condition on it."""
+
+    status: list[OrderStatus] | None = None
+    fulfillment: list[Fulfillment] | None = None
+    severity: list[Severity] | None = None
+    fault: list[Fault] | None = None
+    price_band: list[PriceBand] | None = None
+    in_stock: bool | None = None
+    part_is_generic: bool | None = None
+    csba_enrolled: bool | None = None
+    ordered_after_csba_enrollment: bool | None = None
+    min_days_past_estimated_delivery: int | None = None
+    flags_any: list[str] | None = None
+
+
+class Rule(PolicyModel):
+    """One intent rule: for these intents and conditions, the seller may offer these remedies."""
+
+    id: str
+    intents: list[Intent]
+    when: Condition = Field(default_factory=Condition)
+    remedies: list[Remedy]
+    max_partial_refund_pct: int | None = Field(default=None, ge=0, le=100)
+    reply_within_hours: int | None = None
+    ask_buyer_for: list[Literal["photo", "details", "new_address", "cancellation_request"]] = Field(
+        default_factory=list
+    )
+    route: Route | None = None
+    note: str = ""
+    source: SourceRef
+
+
+class Modifier(PolicyModel):
+    """A rule applied after the intent rule: it can remove remedies, add some, or change the route."""
+
+    id: str
+    intents: list[Intent] | None = None
+    intents_except: list[Intent] = Field(default_factory=list)
+    when: Condition = Field(default_factory=Condition)
+    keep_only: list[Remedy] | None = Field(default=None, description="if set, every other remedy is removed")
+    remove: list[Remedy] = Field(default_factory=list)
+    add: list[Remedy] = Field(default_factory=list)
+    route: Route | None = None
+    reply_within_hours: int | None = None
+    note: str = ""
+    source: SourceRef
+
+
+class GuardPolicy(PolicyModel):
+    """What the guard needs from the policy: names it blocks and length limits."""
+
+    max_chars: int = 2000
+    blocked_names: list[str] = Field(default_factory=list)
+    source: SourceRef | None = None
+
+
+class Policy(PolicyModel):
+    """The whole rules file."""
+
+    version: str
+    currency: str = "USD"
+    cheap_item_max: dict[str, float]
+    large_amount_min: dict[str, float]
+    currency_of_marketplace: dict[str, str] = Field(default_factory=dict)
+    default_reply_within_hours: int = 24
+    partial_refund_opening_pct: int = Field(default=20, ge=0, le=100)
+    rules: list[Rule]
+    modifiers: list[Modifier] = Field(default_factory=list)
+    guard: GuardPolicy = Field(default_factory=GuardPolicy)
+    path: str = ""
+
+
+def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """Follow a pydantic error location through the YAML node tree to the line it points at."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if k.value == key), None)
+            if found is None:
+                found = next((k for k, _ in node.value if k.value == key), None)
+            node = found
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _parse(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
+    try:
+        return yaml.safe_load(text), yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise PolicyError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)}). Fix the syntax there.") from exc
+
+
+@lru_cache(maxsize=8)
+def load_policy(path: Path) -> Policy:
+    """Read and validate a rules file; raise PolicyError naming the line and key of the first problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PolicyError(f"cannot read rules file {path}: {exc.strerror}. Check the path in settings.") from exc
+    data, root = _parse(text, path)
+    if not isinstance(data, dict):
+        raise PolicyError(f"{path}: the rules file must be a YAML mapping with 'version' and 'rules'.")
+    try:
+        policy = Policy.model_validate({**data, "path": str(path)})
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors()[:5]:
+            loc = tuple(err["loc"])
+            key = ".".join(str(part) for part in loc)
+            problems.append(f"{path}:{_line_of(root, loc)}: {key}: {err['msg']}")
+        raise PolicyError("rules file is invalid:\n  " + "\n  ".join(problems)) from exc
+    _check_ids_unique(policy)
+    return policy
+
+
+def _check_ids_unique(policy: Policy) -> None:
+    seen: set[str] = set()
+    for rule_id in [r.id for r in policy.rules] + [m.id for m in policy.modifiers]:
+        if rule_id in seen:
+            raise PolicyError(f"{policy.path}: rule id '{rule_id}' appears twice; every rule needs its own id.")
+        seen.add(rule_id)

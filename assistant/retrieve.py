@@ -1,0 +1,162 @@
+"""The retrieval seam: a Chroma index (embedded on disk, or a Chroma server) and an in-memory one for tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from assistant.embeddings import Embedder, Vectors
+from assistant.errors import IndexError_
+from assistant.knowledge import Passage, passages_digest
+from assistant.models import Citation
+
+__all__ = ["RETRIEVERS", "ChromaRetriever", "MemoryRetriever", "Retriever"]
+
+
+class Retriever(Protocol):
+    """Finds the passages nearest a query vector, on-topic ones first. `build` replaces the index."""
+
+    def build(self, passages: list[Passage]) -> int: ...
+
+    def is_current(self, passages: list[Passage]) -> bool: ...
+
+    def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None) -> list[Citation]: ...
+
+
+def _embed_text(p: Passage) -> str:
+    return f"{p.title}. {p.section}. {p.text}"
+
+
+def _citation(passage_id: str, meta: dict[str, Any], text: str, score: float) -> Citation:
+    snippet = " ".join(text.split())
+    return Citation(
+        id=passage_id,
+        document=str(meta.get("document", "")),
+        section=str(meta.get("section", "")),
+        snippet=snippet[:280] + ("…" if len(snippet) > 280 else ""),
+        score=round(score, 4),
+        title=str(meta.get("title", "")),
+    )
+
+
+class MemoryRetriever:
+    """Exact cosine search in numpy; for unit tests and tiny stores."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self._embedder = embedder
+        self._passages: list[Passage] = []
+        self._vectors: Vectors = np.zeros((0, embedder.dim), dtype=np.float32)
+        self._digest = ""
+
+    def build(self, passages: list[Passage]) -> int:
+        self._passages = list(passages)
+        self._vectors = self._embedder.passage([_embed_text(p) for p in passages])
+        self._digest = passages_digest(passages, self._embedder.name)
+        return len(passages)
+
+    def is_current(self, passages: list[Passage]) -> bool:
+        return self._digest == passages_digest(passages, self._embedder.name)
+
+    def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None) -> list[Citation]:
+        if not self._passages:
+            raise IndexError_("the index is empty. Run: reply-assistant index")
+        scores = self._vectors @ query.reshape(-1)
+        order = [int(i) for i in np.argsort(-scores) if kind is None or self._passages[int(i)].kind == kind]
+        on_topic = [i for i in order if topic is not None and topic in self._passages[i].topics]
+        hits = (on_topic + [i for i in order if i not in on_topic])[:k]
+        return [
+            _citation(self._passages[i].id, self._passages[i].model_dump(), self._passages[i].text, float(scores[i]))
+            for i in hits
+        ]
+
+
+class ChromaRetriever:
+    """A Chroma collection with our own embeddings (Chroma's default embedding function would download a model)."""
+
+    def __init__(self, embedder: Embedder, index_dir: Path, collection: str,
+                 host: str | None = None, port: int = 8000) -> None:
+        import chromadb  # imported here so unit tests on MemoryRetriever never load it
+
+        self._embedder = embedder
+        self._name = collection
+        settings = chromadb.Settings(anonymized_telemetry=False)
+        try:
+            if host:
+                self._client: Any = chromadb.HttpClient(host=host, port=port, settings=settings)
+            else:
+                index_dir.mkdir(parents=True, exist_ok=True)
+                self._client = chromadb.PersistentClient(path=str(index_dir), settings=settings)
+        except Exception as exc:  # noqa: BLE001 - chroma raises many kinds; all mean the index is unreachable
+            where = f"Chroma server {host}:{port}" if host else f"{index_dir}"
+            raise IndexError_(f"cannot open the index at {where}: {exc}. Check the path or that `chroma run` is up.") from exc
+
+    def _collection(self) -> Any | None:
+        try:
+            return self._client.get_collection(self._name, embedding_function=None)
+        except Exception:  # noqa: BLE001 - "does not exist" comes as several exception types across versions
+            return None
+
+    def build(self, passages: list[Passage]) -> int:
+        try:
+            if self._collection() is not None:
+                self._client.delete_collection(self._name)
+            col = self._client.create_collection(
+                self._name, embedding_function=None,
+                metadata={"hnsw:space": "cosine", "digest": passages_digest(passages, self._embedder.name),
+                          "embedder": self._embedder.name},
+            )
+            col.add(
+                ids=[p.id for p in passages],
+                embeddings=self._embedder.passage([_embed_text(p) for p in passages]),
+                documents=[p.text for p in passages],
+                metadatas=[{"document": p.document, "section": p.section, "title": p.title, "kind": p.kind,
+                            "sku": p.sku, "topic": p.topics[0] if p.topics else "",
+                            "topic2": p.topics[1] if len(p.topics) > 1 else ""} for p in passages],
+            )
+        except IndexError_:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise IndexError_(f"building the index failed: {exc}") from exc
+        return len(passages)
+
+    def is_current(self, passages: list[Passage]) -> bool:
+        col = self._collection()
+        return col is not None and (col.metadata or {}).get("digest") == passages_digest(passages, self._embedder.name)
+
+    def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None) -> list[Citation]:
+        """Passages on the buyer's topic first (tagged at index time), then the nearest others."""
+        col = self._collection()
+        if col is None:
+            raise IndexError_(f"no index '{self._name}' yet. Run: reply-assistant index")
+        base: list[dict[str, Any]] = [{"kind": kind}] if kind else []
+        hits: list[Citation] = []
+        if topic:
+            on_topic: dict[str, Any] = {"$or": [{"topic": topic}, {"topic2": topic}]}
+            hits = self._query(col, query, k, {"$and": [*base, on_topic]} if base else on_topic)
+        if len(hits) < k:
+            seen = {h.id for h in hits}
+            more = self._query(col, query, k + len(hits), base[0] if base else None)
+            hits += [h for h in more if h.id not in seen][: k - len(hits)]
+        return hits
+
+    def _query(self, col: Any, query: Vectors, k: int, where: dict[str, Any] | None) -> list[Citation]:
+        try:
+            found = col.query(query_embeddings=query.reshape(1, -1), n_results=k, where=where,
+                              include=["documents", "metadatas", "distances"])
+        except Exception as exc:  # noqa: BLE001
+            raise IndexError_(f"searching the index failed: {exc}. Rebuild it: reply-assistant index --rebuild") from exc
+        return [
+            _citation(pid, meta or {}, doc or "", 1.0 - float(dist))
+            for pid, meta, doc, dist in zip(
+                found["ids"][0], found["metadatas"][0], found["documents"][0], found["distances"][0], strict=True
+            )
+        ]
+
+
+RETRIEVERS: dict[str, Callable[..., Retriever]] = {
+    "chroma": ChromaRetriever,
+    "memory": lambda embedder, *_args, **_kw: MemoryRetriever(embedder),
+}

@@ -1,0 +1,131 @@
+"""Load labelled sets as Datasets: our own cases (YAML or JSONL) and the shared external sets, read in place.
+
+The format is told by the fields, not the file name:
+- ours: `{id, text, order?, expect: {...}}` per line, or a YAML file `{language?, defaults?, cases: [...]}`;
+- external (../shared/datasets): `{id, text, category, accept, mapping_quality, ...}` per line.
+A folder loads every *.yaml, *.yml and *.jsonl file in it, each case remembering its file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from assistant.errors import InputError
+from assistant.language import SUPPORTED
+from assistant.models import Intent
+from evals.dataset import Case, Dataset, Expectation
+
+__all__ = ["EXTERNAL_FIELDS", "case_from_external", "load_dataset"]
+
+EXTERNAL_FIELDS = frozenset({"id", "text", "category", "accept", "mapping_quality"})
+OWN_SUFFIXES = (".yaml", ".yml", ".jsonl")
+
+
+def _problem(exc: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'case'}: {e['msg']}" for e in exc.errors()[:3])
+
+
+def case_from_external(row: dict[str, Any], source: str) -> Case:
+    """A shared-dataset row as a Case: `category` is the strict answer, `accept` the lenient ones."""
+    lang = row.get("lang")
+    meta = {k: str(row[k]) for k in ("mapping_quality", "source_label", "source_category") if row.get(k) is not None}
+    expect = Expectation(
+        intent=Intent(row["category"]),
+        accept=[Intent(a) for a in row["accept"]],
+        language=lang if lang in SUPPORTED else None,
+        out_of_scope=row["mapping_quality"] == "out_of_scope",
+    )
+    return Case(id=str(row["id"]), text=str(row["text"]), expect=expect, source=source, meta=meta)
+
+
+def _case_from_row(row: dict[str, Any], source: str) -> Case:
+    if "expect" in row:
+        return Case.model_validate({**row, "source": source})
+    if row.keys() >= EXTERNAL_FIELDS:
+        return case_from_external(row, source)
+    raise ValueError(
+        f"unknown format (fields: {', '.join(sorted(row))}); expected ours {{id, text, order?, expect}} "
+        f"or a shared dataset's {{{', '.join(sorted(EXTERNAL_FIELDS))}}}"
+    )
+
+
+def _load_jsonl(path: Path) -> list[Case]:
+    cases: list[Case] = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict):
+                    raise ValueError("a line must be a JSON object")
+                cases.append(_case_from_row(row, path.name))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}: not valid JSON ({exc.msg}).") from exc
+            except ValidationError as exc:
+                raise InputError(f"{path}:{number}: {_problem(exc)}.") from exc
+            except (ValueError, KeyError) as exc:
+                raise InputError(f"{path}:{number}: {exc}.") from exc
+    return cases
+
+
+def _merge(defaults: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
+    merged = {**defaults, **case}
+    for key in ("order", "expect"):
+        if isinstance(defaults.get(key), dict) and key in case:
+            merged[key] = {**defaults[key], **(case[key] or {})}
+    return merged
+
+
+def _load_yaml(path: Path) -> list[Case]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise InputError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)}).") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
+        raise InputError(f"{path}: a case file is a mapping with a 'cases' list (and optional 'language', 'defaults').")
+    defaults: dict[str, Any] = dict(data.get("defaults") or {})
+    if data.get("language"):
+        defaults["expect"] = {"language": data["language"], **(defaults.get("expect") or {})}
+    cases: list[Case] = []
+    for index, raw in enumerate(data["cases"]):
+        try:
+            cases.append(Case.model_validate({**_merge(defaults, raw), "source": path.name}))
+        except ValidationError as exc:
+            ident = raw.get("id", f"#{index + 1}") if isinstance(raw, dict) else f"#{index + 1}"
+            raise InputError(f"{path}: case {ident}: {_problem(exc)}.") from exc
+    return cases
+
+
+def _load_file(path: Path) -> list[Case]:
+    if path.suffix in (".yaml", ".yml"):
+        return _load_yaml(path)
+    return _load_jsonl(path)
+
+
+def load_dataset(path: Path) -> Dataset:
+    """Every case in a file or a folder of case files; ids must be unique across the set."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix in OWN_SUFFIXES)
+        if not files:
+            raise InputError(f"{path}: no case files (*.yaml, *.jsonl) in this folder.")
+    elif path.is_file():
+        files = [path]
+    else:
+        raise InputError(f"{path}: no such file or folder. Give a JSONL/YAML case file or a folder of them.")
+    cases = [case for file in files for case in _load_file(file)]
+    if not cases:
+        raise InputError(f"{path}: no cases found.")
+    seen: set[str] = set()
+    for case in cases:
+        if case.id in seen:
+            raise InputError(f"{path}: case id '{case.id}' appears twice ({case.source}); ids must be unique.")
+        seen.add(case.id)
+    return Dataset(name=path.stem if path.is_file() else path.name, cases=cases)

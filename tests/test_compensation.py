@@ -1,0 +1,160 @@
+"""Table tests for decide(): one row per rule and modifier in knowledge/rules.yaml, with the reason in the id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.compensation import decide, price_bands
+from assistant.models import Fault, Flag, Intent, OrderFacts, Remedy, Route, Severity, Signals
+from assistant.policy import Policy, load_policy
+
+RULES = Path(__file__).resolve().parents[1] / "knowledge" / "rules.yaml"
+I, R = Intent, Remedy
+
+
+@pytest.fixture(scope="module")
+def policy() -> Policy:
+    return load_policy(RULES)
+
+
+def sig(severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None) -> Signals:
+    return Signals(severity=severity, fault=fault, flags=flags or [])
+
+
+# (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
+ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route, list[str]]] = [
+    ("tracking asked -> tracking", I.SHIPPING_STATUS, sig(), {"status": "shipped"},
+     [R.PROVIDE_TRACKING], 0, Route.SELLER, ["tracking_on_request"]),
+    ("mcf parcel 8 days late -> refund and claim", I.DELIVERY_DELAY, sig(),
+     {"fulfillment": "mcf", "days_past_estimated_delivery": 8, "item_price": 20},
+     [R.FULL_REFUND, R.FILE_CARRIER_CLAIM, R.PROVIDE_TRACKING], 0, Route.SELLER, ["mcf_lost_after_7_days"]),
+    ("mcf only 3 days late -> not yet a lost claim, general late rule", I.DELIVERY_DELAY, sig(),
+     {"fulfillment": "mcf", "days_past_estimated_delivery": 3, "item_price": 20},
+     [R.FULL_REFUND, R.RESEND, R.FILE_CARRIER_CLAIM, R.PROVIDE_TRACKING], 0, Route.SELLER,
+     ["late_past_latest_delivery_cheap"]),
+    ("past latest date, cheap -> refund or resend", I.DELIVERY_DELAY, sig(),
+     {"days_past_estimated_delivery": 2, "item_price": 12},
+     [R.FULL_REFUND, R.RESEND, R.FILE_CARRIER_CLAIM, R.PROVIDE_TRACKING], 0, Route.SELLER,
+     ["late_past_latest_delivery_cheap"]),
+    ("past latest date, expensive -> refund, no resend", I.DELIVERY_DELAY, sig(),
+     {"days_past_estimated_delivery": 2, "item_price": 80},
+     [R.FULL_REFUND, R.FILE_CARRIER_CLAIM, R.PROVIDE_TRACKING], 0, Route.SELLER, ["late_past_latest_delivery"]),
+    ("late but inside window -> tracking only", I.DELIVERY_DELAY, sig(), {"days_past_estimated_delivery": 0},
+     [R.PROVIDE_TRACKING], 0, Route.SELLER, ["late_within_window"]),
+    ("delivered not received, cheap -> neighbours then refund/resend", I.DELIVERED_NOT_RECEIVED, sig(),
+     {"item_price": 14, "in_stock": True},
+     [R.CHECK_WITH_NEIGHBORS, R.FULL_REFUND, R.RESEND], 0, Route.SELLER, ["delivered_not_received_cheap"]),
+    ("delivered not received, expensive -> neighbours then carrier", I.DELIVERED_NOT_RECEIVED, sig(),
+     {"item_price": 90}, [R.CHECK_WITH_NEIGHBORS, R.FILE_CARRIER_CLAIM], 0, Route.SELLER, ["delivered_not_received"]),
+    ("mcf marked delivered -> no lost claim", I.DELIVERED_NOT_RECEIVED, sig(), {"item_price": 90, "fulfillment": "mcf"},
+     [R.CHECK_WITH_NEIGHBORS], 0, Route.SELLER, ["delivered_not_received", "mcf_no_claim_when_marked_delivered"]),
+    ("minor damage -> partial up to 35%", I.DAMAGED_IN_TRANSIT, sig(Severity.MINOR), {"item_price": 60},
+     [R.PARTIAL_REFUND], 35, Route.SELLER, ["damage_minor"]),
+    ("severe damage, 30 or less -> refund or resend", I.DAMAGED_IN_TRANSIT, sig(Severity.SEVERE),
+     {"item_price": 30, "currency": "GBP", "in_stock": True}, [R.FULL_REFUND, R.RESEND], 0, Route.SELLER,
+     ["damage_severe_cheap"]),
+    ("severe damage above 30 -> refund only", I.DAMAGED_IN_TRANSIT, sig(Severity.SEVERE), {"item_price": 31},
+     [R.FULL_REFUND], 0, Route.SELLER, ["damage_severe"]),
+    ("unclear damage, unknown price -> ask, partial only", I.DAMAGED_IN_TRANSIT, sig(), {},
+     [R.PARTIAL_REFUND], 35, Route.SELLER, ["damage_unclear"]),
+    ("minor defect -> partial", I.PRODUCT_DEFECT, sig(Severity.MINOR), {"item_price": 50},
+     [R.PARTIAL_REFUND], 35, Route.SELLER, ["defect_minor"]),
+    ("doesn't work, cheap -> refund or resend", I.PRODUCT_DEFECT, sig(Severity.SEVERE), {"item_price": 19.99},
+     [R.FULL_REFUND, R.RESEND], 0, Route.SELLER, ["defect_cheap"]),
+    ("doesn't work, expensive -> refund only", I.PRODUCT_DEFECT, sig(Severity.SEVERE), {"item_price": 79},
+     [R.FULL_REFUND], 0, Route.SELLER, ["defect"]),
+    ("not as described, our listing wrong -> above 35% allowed", I.NOT_AS_DESCRIBED, sig(fault=Fault.SELLER), {},
+     [R.PARTIAL_REFUND, R.RETURN_AND_REFUND, R.FULL_REFUND], 50, Route.SELLER, ["not_as_described_seller_fault"]),
+    ("not as described, buyer misread -> 35% cap", I.NOT_AS_DESCRIBED, sig(fault=Fault.BUYER), {},
+     [R.PARTIAL_REFUND, R.RETURN_AND_REFUND], 35, Route.SELLER, ["not_as_described"]),
+    ("missing generic cable -> small compensation, no resend", I.MISSING_ITEMS, sig(), {"part_is_generic": True},
+     [R.PARTIAL_REFUND], 15, Route.SELLER, ["missing_generic_part"]),
+    ("missing specific part -> resend the part", I.MISSING_ITEMS, sig(), {"part_is_generic": False, "in_stock": True},
+     [R.RESEND_PART], 0, Route.SELLER, ["missing_specific_part"]),
+    ("missing, unknown part -> ask; part or small compensation", I.MISSING_ITEMS, sig(), {},
+     [R.RESEND_PART, R.PARTIAL_REFUND], 15, Route.SELLER, ["missing_unclear"]),
+    ("wrong item -> compensation first, then refund/resend", I.WRONG_ITEM, sig(), {"in_stock": True},
+     [R.PARTIAL_REFUND, R.FULL_REFUND, R.RESEND], 35, Route.SELLER, ["wrong_item"]),
+    ("address, unshipped -> update", I.ADDRESS_CHANGE, sig(), {"status": "unshipped"},
+     [R.UPDATE_ADDRESS], 0, Route.SELLER, ["address_unshipped"]),
+    ("address, shipped cheap -> resend to new address", I.ADDRESS_CHANGE, sig(), {"status": "shipped", "item_price": 9},
+     [R.RESEND], 0, Route.SELLER, ["address_shipped_cheap"]),
+    ("address, shipped expensive -> refund once returned", I.ADDRESS_CHANGE, sig(),
+     {"status": "shipped", "item_price": 99}, [R.RETURN_AND_REFUND], 0, Route.SELLER, ["address_shipped"]),
+    ("address, status unknown -> update if not shipped", I.ADDRESS_CHANGE, sig(), {},
+     [R.UPDATE_ADDRESS], 0, Route.SELLER, ["address_status_unknown"]),
+    ("cancel unshipped -> cancel", I.ORDER_CANCELLATION, sig(), {"status": "unshipped"},
+     [R.CANCEL_ORDER], 0, Route.SELLER, ["cancel_unshipped"]),
+    ("cancel shipped, large amount -> ~10% keep-it", I.ORDER_CANCELLATION, sig(), {"status": "shipped", "item_price": 150},
+     [R.PARTIAL_REFUND, R.RETURN_AND_REFUND], 10, Route.SELLER, ["cancel_shipped_large_amount"]),
+    ("cancel shipped -> up to 35% keep-it or return", I.ORDER_CANCELLATION, sig(), {"status": "shipped", "item_price": 40},
+     [R.PARTIAL_REFUND, R.RETURN_AND_REFUND], 35, Route.SELLER, ["cancel_shipped"]),
+    ("cancel already cancelled -> nothing to offer", I.ORDER_CANCELLATION, sig(), {"status": "cancelled"},
+     [], 0, Route.SELLER, ["cancel_already_cancelled"]),
+    ("cancel, status unknown -> cancel or return", I.ORDER_CANCELLATION, sig(), {},
+     [R.CANCEL_ORDER, R.RETURN_AND_REFUND], 0, Route.SELLER, ["cancel_status_unknown"]),
+    ("return request -> refund after return, 48h", I.RETURN_REQUEST, sig(), {},
+     [R.RETURN_AND_REFUND, R.PARTIAL_REFUND], 35, Route.SELLER, ["return_request"]),
+    ("refund status -> explain timing", I.REFUND_STATUS, sig(), {}, [], 0, Route.SELLER, ["refund_status"]),
+    ("pre-sale -> seller answers", I.PRE_SALE_QUESTION, sig(), {}, [], 0, Route.SELLER, ["pre_sale_question"]),
+    ("invoice -> seller answers", I.INVOICE_REQUEST, sig(), {}, [], 0, Route.SELLER, ["invoice_request"]),
+    ("feedback -> no offer for reviews", I.FEEDBACK_REVIEW, sig(), {}, [], 0, Route.SELLER, ["feedback_review"]),
+    ("out of scope -> a human reads it", I.OTHER, sig(), {}, [R.ESCALATE], 0, Route.HUMAN, ["out_of_scope"]),
+    ("out of stock -> no resend", I.WRONG_ITEM, sig(), {"in_stock": False},
+     [R.PARTIAL_REFUND, R.FULL_REFUND], 35, Route.SELLER, ["wrong_item", "no_resend_out_of_stock"]),
+    ("A-to-z threat -> human, escalate", I.DAMAGED_IN_TRANSIT, sig(Severity.SEVERE, flags=[Flag.ATOZ_THREAT]),
+     {"item_price": 100}, [R.FULL_REFUND, R.ESCALATE], 0, Route.HUMAN, ["damage_severe", "atoz_threat_to_human"]),
+    ("review threat -> escalate, same offer", I.PRODUCT_DEFECT, sig(Severity.SEVERE, flags=[Flag.REVIEW_THREAT]),
+     {"item_price": 100}, [R.FULL_REFUND, R.ESCALATE], 0, Route.SELLER, ["defect", "review_threat_escalate"]),
+    ("FBA order -> Amazon handles it", I.DAMAGED_IN_TRANSIT, sig(Severity.SEVERE), {"fulfillment": "amazon", "item_price": 10},
+     [], 0, Route.AMAZON, ["damage_severe_cheap", "fba_handled_by_amazon"]),
+    ("CSBA enrolled, ordered after -> CSBA", I.DELIVERY_DELAY, sig(),
+     {"fulfillment": "merchant", "csba_enrolled": True, "ordered_after_csba_enrollment": True},
+     [], 0, Route.CSBA, ["late_within_window", "csba_post_order"]),
+    ("CSBA but ordered before enrolment -> seller", I.DELIVERY_DELAY, sig(),
+     {"fulfillment": "merchant", "csba_enrolled": True, "ordered_after_csba_enrollment": False},
+     [R.PROVIDE_TRACKING], 0, Route.SELLER, ["late_within_window"]),
+    ("CSBA never covers invoices", I.INVOICE_REQUEST, sig(),
+     {"fulfillment": "merchant", "csba_enrolled": True, "ordered_after_csba_enrollment": True},
+     [], 0, Route.SELLER, ["invoice_request"]),
+]
+
+
+@pytest.mark.parametrize(("intent", "signals", "facts", "remedies", "cap", "route", "fired"),
+                         [row[1:] for row in ROWS], ids=[row[0] for row in ROWS])
+def test_decide(policy: Policy, intent: Intent, signals: Signals, facts: dict[str, Any], remedies: list[Remedy],
+                cap: int, route: Route, fired: list[str]) -> None:
+    decision = decide(intent, signals, OrderFacts(**facts), policy)
+    assert decision.remedies == remedies
+    assert decision.max_partial_refund_pct == cap
+    assert decision.route == route
+    assert [r.rule for r in decision.reasons] == fired
+    assert all(r.source.document and r.source.section for r in decision.reasons)
+
+
+def test_every_rule_and_modifier_has_a_row(policy: Policy) -> None:
+    covered = {rule for row in ROWS for rule in row[7]}
+    declared = {r.id for r in policy.rules} | {m.id for m in policy.modifiers}
+    assert declared - covered == set(), "add a table row for each new rule"
+
+
+def test_reply_windows(policy: Policy) -> None:
+    assert decide(I.RETURN_REQUEST, sig(), None, policy).reply_within_hours == 48
+    assert decide(I.SHIPPING_STATUS, sig(), None, policy).reply_within_hours == 24
+    atoz = decide(I.SHIPPING_STATUS, sig(flags=[Flag.ATOZ_THREAT]), None, policy)
+    assert atoz.reply_within_hours == 12
+
+
+@pytest.mark.parametrize(("facts", "bands"), [
+    ({"item_price": 30, "currency": "USD"}, {"cheap"}),
+    ({"item_price": 30.01, "marketplace": "DE"}, {"expensive"}),
+    ({"item_price": 4000, "marketplace": "JP"}, {"cheap"}),
+    ({"item_price": 200, "marketplace": "UK"}, {"expensive", "large"}),
+    ({"item_price": 10, "currency": "XYZ"}, set()),
+    ({}, set()),
+], ids=["usd at limit", "eur above", "jpy via marketplace", "gbp large", "unknown currency", "no price"])
+def test_price_bands(policy: Policy, facts: dict[str, Any], bands: set[str]) -> None:
+    assert price_bands(OrderFacts(**facts), policy) == bands

@@ -1,0 +1,56 @@
+"""The knowledge folder loads into citable passages; broken files are named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import KnowledgeError
+from assistant.knowledge import load_listings, load_passages, passages_digest
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+
+
+def test_shipped_knowledge_has_policies_in_two_languages_and_listings() -> None:
+    passages = load_passages(KNOWLEDGE)
+    documents = {p.document for p in passages}
+    assert {"returns", "shipping", "damage-and-defects", "cancellations", "address-changes"} <= documents
+    assert any(p.document.startswith("zh-") for p in passages)
+    listings = [p for p in passages if p.kind == "listing"]
+    assert len(listings) == len(load_listings(KNOWLEDGE)) >= 5
+    assert all(p.section and p.text for p in passages)
+    assert len({p.id for p in passages}) == len(passages)
+
+
+def test_sections_become_passages(tmp_path: Path) -> None:
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "returns.md").write_text(
+        "# Returns\n\n## Window\nThirty days.\n\n## Refunds\nAfter the item arrives.\n", encoding="utf-8")
+    passages = load_passages(tmp_path)
+    assert [(p.id, p.title, p.section, p.text) for p in passages] == [
+        ("returns#1", "Returns", "Window", "Thirty days."),
+        ("returns#2", "Returns", "Refunds", "After the item arrives."),
+    ]
+
+
+def test_digest_changes_with_content(tmp_path: Path) -> None:
+    (tmp_path / "policies").mkdir()
+    doc = tmp_path / "policies" / "a.md"
+    doc.write_text("# A\n## One\ntext\n", encoding="utf-8")
+    before = passages_digest(load_passages(tmp_path), "e")
+    doc.write_text("# A\n## One\nother text\n", encoding="utf-8")
+    assert passages_digest(load_passages(tmp_path), "e") != before
+
+
+def test_empty_folder_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeError, match="no policy documents"):
+        load_passages(tmp_path)
+
+
+def test_bad_listing_names_product_and_field(tmp_path: Path) -> None:
+    (tmp_path / "listings.json").write_text(json.dumps([{"sku": "A", "title": "t", "price": -1, "currency": "USD",
+                                                          "stock": 1, "description": "d"}]), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"product #1: price"):
+        load_listings(tmp_path)

@@ -1,0 +1,402 @@
+"""The offline reply templates (prompts/offline/reply.<lang>.j2): every language x intent x scenario.
+
+Each render is checked against the messaging rules the guard enforces: signature, order id, only the
+remedies the decision allows, the one allowed percentage, no links or forbidden words, polite forms,
+and the length limit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.templates import render
+
+PROMPTS_DIR = Path(__file__).parents[1] / "prompts"
+
+LANGS = ["en", "de", "fr", "es", "it", "ja", "zh"]
+INTENTS = [
+    "shipping_status",
+    "delivery_delay",
+    "delivered_not_received",
+    "damaged_in_transit",
+    "wrong_item",
+    "missing_items",
+    "address_change",
+    "order_cancellation",
+    "return_request",
+    "refund_status",
+    "product_defect",
+    "not_as_described",
+    "pre_sale_question",
+    "invoice_request",
+    "feedback_review",
+    "other",
+]
+REMEDIES = [
+    "provide_tracking",
+    "check_with_neighbors",
+    "full_refund",
+    "partial_refund",
+    "resend",
+    "resend_part",
+    "cancel_order",
+    "return_and_refund",
+    "update_address",
+    "file_carrier_claim",
+    "escalate",
+]
+PCT = 35  # an unusual value, so a stray percentage cannot match it by accident
+ORDER_ID = "112-4471093-5520187"
+TITLE = "Stoneware Mug Set (4 pcs)"
+LONG_TITLE = (
+    "Harbor & Pine Stoneware Coffee Mug Set of 4, 350 ml, Dishwasher and Microwave Safe, "
+    "Reactive Glaze, Ocean Blue"
+)
+SIGNATURE = "Customer Service, Harbor & Pine Home"
+REF_RETURNS = {"title": "Returns and Refunds", "section": "Keep-it discount alternative"}
+REF_SHIPPING = {"title": "Shipping and Delivery", "section": "Parcels marked delivered"}
+ANSWER = "The mugs are made of stoneware and are safe to use in the dishwasher and the microwave."
+
+BASE: dict[str, Any] = {
+    "intent": "other",
+    "remedies": [],
+    "partial_refund_pct": PCT,
+    "route": "seller",
+    "reply_within_hours": 24,
+    "ask_buyer_for": [],
+    "flags": [],
+    "severity": "unknown",
+    "order_id": ORDER_ID,
+    "order_status": None,
+    "product_title": TITLE,
+    "store_name": "Harbor & Pine Home",
+    "signature": SIGNATURE,
+    "policy_refs": [],
+    "pre_sale_answer": None,
+}
+
+# name -> overrides of BASE. "long" piles up everything at once to test the length limit.
+SCENARIOS: dict[str, dict[str, Any]] = {
+    "three_choices": {
+        "remedies": ["resend", "partial_refund", "full_refund"],
+        "ask_buyer_for": ["photo"],
+        "severity": "severe",
+        "order_status": "delivered",
+        "policy_refs": [REF_RETURNS],
+    },
+    "fourth_choice_dropped": {
+        "remedies": ["return_and_refund", "full_refund", "resend", "partial_refund"],
+        "severity": "minor",
+    },
+    "steps_then_choice": {
+        "remedies": ["check_with_neighbors", "file_carrier_claim", "resend", "full_refund"],
+        "flags": ["atoz_threat"],
+        "order_status": "shipped",
+        "product_title": None,
+    },
+    "tracking_escalate": {
+        "remedies": ["provide_tracking", "escalate"],
+        "flags": ["urgent"],
+        "order_status": "shipped",
+    },
+    "address": {
+        "remedies": ["update_address", "cancel_order"],
+        "ask_buyer_for": ["new_address"],
+        "order_status": "unshipped",
+    },
+    "cancel": {
+        "remedies": ["cancel_order"],
+        "ask_buyer_for": ["cancellation_request"],
+        "order_status": "unshipped",
+    },
+    "nothing_known": {"order_id": None, "product_title": None, "flags": ["review_threat"]},
+    "asks_only": {"ask_buyer_for": ["photo", "details"], "pre_sale_answer": ANSWER},
+    "amazon": {
+        "route": "amazon",
+        "remedies": ["full_refund", "partial_refund", "resend"],
+        "ask_buyer_for": ["photo"],
+        "policy_refs": [REF_SHIPPING],
+    },
+    "csba": {"route": "csba", "remedies": ["resend", "partial_refund"], "ask_buyer_for": ["details"]},
+    "human": {
+        "route": "human",
+        "remedies": ["escalate", "partial_refund"],
+        "ask_buyer_for": ["photo", "details"],
+        "reply_within_hours": 48,
+    },
+    "long": {
+        "remedies": ["check_with_neighbors", "partial_refund", "return_and_refund", "resend_part"],
+        "ask_buyer_for": ["photo", "details", "new_address", "cancellation_request"],
+        "flags": ["atoz_threat", "review_threat", "urgent"],
+        "severity": "severe",
+        "product_title": LONG_TITLE,
+        "policy_refs": [REF_RETURNS, REF_SHIPPING],
+        "pre_sale_answer": ANSWER,
+    },
+}
+
+# Phrases that only appear when the reply offers or announces that remedy (any one of them counts).
+MARKERS: dict[str, dict[str, list[str]]] = {
+    "en": {
+        "provide_tracking": ["tracking details"],
+        "check_with_neighbors": ["mailbox"],
+        "full_refund": ["refund you in full"],
+        "partial_refund": ["partial refund"],
+        "resend": ["a replacement at no cost"],
+        "resend_part": ["the missing part", "a replacement part", "the missing items at no cost"],
+        "cancel_order": ["cancel the order"],
+        "return_and_refund": ["take the item back"],
+        "update_address": ["update the delivery address"],
+        "file_carrier_claim": ["investigation with the carrier"],
+        "escalate": ["senior colleague"],
+    },
+    "de": {
+        "provide_tracking": ["Sendungsverfolgung auf Ihrer Bestellseite", "Daten der Sendungsverfolgung"],
+        "check_with_neighbors": ["Briefkasten"],
+        "full_refund": ["vollständige Erstattung"],
+        "partial_refund": ["Teilerstattung"],
+        "resend": ["Ersatzlieferung"],
+        "resend_part": ["Ersatzteil", "fehlenden Teils", "fehlenden Artikel"],
+        "cancel_order": ["Stornierung der Bestellung", "stornieren die Bestellung"],
+        "return_and_refund": ["Rücksendung des Artikels"],
+        "update_address": ["Lieferadresse gern ändern"],
+        "file_carrier_claim": ["Nachforschung"],
+        "escalate": ["leitenden Teams"],
+    },
+    "fr": {
+        "provide_tracking": ["informations de suivi"],
+        "check_with_neighbors": ["boîte aux lettres"],
+        "full_refund": ["remboursement intégral"],
+        "partial_refund": ["remboursement partiel"],
+        "resend": ["article de remplacement"],
+        "resend_part": ["pièce de rechange", "pièce manquante", "articles manquants"],
+        "cancel_order": ["annulation de la commande", "annuler la commande"],
+        "return_and_refund": ["retour de l'article"],
+        "update_address": ["modifier l'adresse de livraison"],
+        "file_carrier_claim": ["enquête auprès du transporteur"],
+        "escalate": ["responsable de notre équipe"],
+    },
+    "es": {
+        "provide_tracking": ["datos de seguimiento"],
+        "check_with_neighbors": ["buzón"],
+        "full_refund": ["reembolso completo"],
+        "partial_refund": ["reembolso parcial"],
+        "resend": ["artículo de sustitución"],
+        "resend_part": ["pieza de repuesto", "pieza que falta", "artículos que faltan"],
+        "cancel_order": ["cancelación del pedido", "cancelar el pedido"],
+        "return_and_refund": ["devolución del artículo"],
+        "update_address": ["actualizar la dirección"],
+        "file_carrier_claim": ["investigación con la empresa de transporte"],
+        "escalate": ["responsable de nuestro equipo"],
+    },
+    "it": {
+        "provide_tracking": ["dati di tracciamento"],
+        "check_with_neighbors": ["cassetta della posta"],
+        "full_refund": ["rimborso completo"],
+        "partial_refund": ["rimborso parziale"],
+        "resend": ["articolo sostitutivo"],
+        "resend_part": ["pezzo di ricambio", "pezzo mancante", "articoli mancanti"],
+        "cancel_order": ["annullamento dell'ordine", "annullare l'ordine"],
+        "return_and_refund": ["reso dell'articolo"],
+        "update_address": ["aggiornare l'indirizzo"],
+        "file_carrier_claim": ["indagine con il corriere"],
+        "escalate": ["responsabile del nostro team"],
+    },
+    "ja": {
+        "provide_tracking": ["追跡情報をご確認", "追跡情報から", "追跡情報をお知らせ"],
+        "check_with_neighbors": ["郵便受け"],
+        "full_refund": ["全額返金"],
+        "partial_refund": ["一部返金"],
+        "resend": ["代替品"],
+        "resend_part": ["交換部品", "不足部品", "不足している商品"],
+        "cancel_order": ["キャンセル手続き"],
+        "return_and_refund": ["ご返品（"],
+        "update_address": ["住所を変更させていただく"],
+        "file_carrier_claim": ["配送業者に調査"],
+        "escalate": ["責任者"],
+    },
+    "zh": {
+        "provide_tracking": ["订单页面查看物流信息", "通过物流信息查看", "将物流信息提供"],
+        "check_with_neighbors": ["信箱"],
+        "full_refund": ["全额退款"],
+        "partial_refund": ["部分退款"],
+        "resend": ["补发新商品"],
+        "resend_part": ["替换配件", "缺少的配件", "缺少的商品"],
+        "cancel_order": ["取消该订单"],
+        "return_and_refund": ["退货退款"],
+        "update_address": ["为您修改收货地址"],
+        "file_carrier_claim": ["发起调查"],
+        "escalate": ["资深同事"],
+    },
+}
+
+# Never in any reply, whatever the language (compared case-insensitively).
+FORBIDDEN = [
+    "http", "www", "@", ".com", "please wait", "review", "feedback", "rating", "bewertung", "avis",
+    "reseña", "valoración", "recensione", "レビュー", "評価", "评价", "好评", "差评", "coupon",
+    "gutschein", "discount code", "next order", "paypal", "ebay", "facebook", "instagram", "<", ">",
+]
+EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
+
+# Imperatives and blunt or informal forms per language (compared case-insensitively).
+NOT_POLITE = {
+    "en": ["please", "wait", "you must", "you need to", "stop "],
+    "de": ["warten sie", "bitte warten", "sie müssen", "müssen sie", " du ", " dich ", " dein"],
+    "fr": ["veuillez patienter", "patientez", "attendez", "vous devez", " tu ", " ton ", " ta "],
+    "es": ["espere", "usted debe", "tiene que", " tú ", " tu "],
+    "it": ["attenda", "aspetti", "lei deve", " tu ", " ti ", " tuo "],
+    "ja": ["ください", "お待ち"],
+    "zh": ["你", "请等待", "耐心等待", "必须"],
+}
+POLITE = {
+    "en": "Kind regards",
+    "de": "Sie",
+    "fr": "vous",
+    "es": "su ",
+    "it": "La ringraziamo",
+    "ja": "ございます",
+    "zh": "您",
+}
+PRIORITY = {"en": "priority", "de": "Vorrang", "fr": "priorité", "es": "prioridad", "it": "priorità",
+            "ja": "優先", "zh": "优先"}
+AMAZON = {"en": "Amazon", "de": "Amazon", "fr": "Amazon", "es": "Amazon", "it": "Amazon", "ja": "Amazon",
+          "zh": "亚马逊"}
+ORDERS_PAGE = {"en": "orders page", "de": "Bestellübersicht", "fr": "page de vos commandes",
+               "es": "página de sus pedidos", "it": "pagina dei Suoi ordini", "ja": "注文履歴", "zh": "我的订单"}
+
+PERCENT = re.compile(r"(\d+)\s?%")
+
+
+def _render(lang: str, **overrides: Any) -> str:
+    context = {**BASE, "lang": lang, **overrides}
+    return render(PROMPTS_DIR, f"offline/reply.{lang}.j2", context)
+
+
+def _offered(lang: str, text: str) -> set[str]:
+    return {r for r, phrases in MARKERS[lang].items() if any(p in text for p in phrases)}
+
+
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+@pytest.mark.parametrize("intent", INTENTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_reply_follows_the_rules(lang: str, intent: str, scenario: str) -> None:
+    ctx = {**BASE, "lang": lang, "intent": intent, **SCENARIOS[scenario]}
+    out = render(PROMPTS_DIR, f"offline/reply.{lang}.j2", ctx)
+    low = out.casefold()
+    route, remedies = ctx["route"], ctx["remedies"]
+
+    assert out.strip(), "empty reply"
+    assert len(out) < 1200, f"{len(out)} characters"
+    assert out.endswith(SIGNATURE)
+    assert "\n\n\n" not in out and "  " not in out and " ." not in out
+    assert not re.search(r"\b(about|concernant|sobre|relativ[oa])[.。]", out), "sentence ends on a preposition"
+
+    if ctx["order_id"]:
+        assert out.count(ORDER_ID) == 1
+    else:
+        assert ORDER_ID not in out
+    if ctx["product_title"] == TITLE:
+        assert TITLE in out
+
+    # only the allowed remedies, at most the first three, and no other route's offers
+    offered = _offered(lang, out)
+    if route == "seller":
+        assert offered <= set(remedies[:3]), f"offers {offered - set(remedies[:3])}"
+        if scenario != "long":
+            assert offered == set(remedies[:3]), f"misses {set(remedies[:3]) - offered}"
+    elif route == "human":
+        assert offered <= {"escalate"} & set(remedies)
+        assert str(ctx["reply_within_hours"]) in out
+    else:
+        assert not offered, f"{route} reply offers {offered}"
+        assert AMAZON[lang] in out
+    if route == "amazon":
+        assert ORDERS_PAGE[lang] in out
+
+    # the one allowed percentage, only with a partial refund
+    percents = {int(n) for n in PERCENT.findall(out)}
+    if "partial_refund" in offered:
+        assert percents == {PCT}
+    else:
+        assert "%" not in out and "％" not in out
+
+    for word in FORBIDDEN:
+        assert word.casefold() not in low, f"forbidden {word!r}"
+    assert not EMOJI.search(out)
+    for word in NOT_POLITE[lang]:
+        assert word.casefold() not in low, f"not polite: {word!r}"
+    assert POLITE[lang] in out
+
+    urgent = bool({"atoz_threat", "urgent"} & set(ctx["flags"]))
+    assert (PRIORITY[lang] in out) == urgent
+
+    for ref in ctx["policy_refs"]:
+        assert ref["title"] in out and ref["section"] in out
+
+    if intent == "pre_sale_question" and route == "seller":
+        if ctx["pre_sale_answer"]:
+            assert ctx["pre_sale_answer"] in out
+        else:
+            assert str(ctx["reply_within_hours"]) in out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_partial_refund_mentions_the_given_percentage(lang: str) -> None:
+    for pct in (10, 20, 35):
+        out = _render(lang, intent="not_as_described", remedies=["partial_refund", "return_and_refund"],
+                      partial_refund_pct=pct)
+        assert re.search(rf"(?<!\d){pct}\s?%", out)
+        assert {int(n) for n in PERCENT.findall(out)} == {pct}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_single_remedy_is_offered_alone(lang: str) -> None:
+    for intent in INTENTS:
+        for remedy in REMEDIES:
+            out = _render(lang, intent=intent, remedies=[remedy])
+            assert _offered(lang, out) == {remedy}, (intent, remedy, out)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_remedy_means_no_offer(lang: str) -> None:
+    for intent in INTENTS:
+        out = _render(lang, intent=intent)
+        assert not _offered(lang, out), (intent, out)
+        assert "%" not in out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_length_stays_under_limit_for_every_remedy_order(lang: str) -> None:
+    """Every ordered pick of up to three remedies, with everything else at its longest."""
+    crowded = {
+        **SCENARIOS["long"],
+        "reply_within_hours": 168,
+        "partial_refund_pct": 100,
+    }
+    picks = [[a, b, c] for a in REMEDIES for b in REMEDIES for c in REMEDIES if len({a, b, c}) == 3]
+    for intent in ("invoice_request", "damaged_in_transit"):
+        for remedies in picks:
+            out = _render(lang, **{**crowded, "intent": intent, "remedies": remedies})
+            assert len(out) < 1200, (intent, remedies, len(out))
+            assert out.endswith(SIGNATURE)
+            assert _offered(lang, out) <= set(remedies)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_severity_and_status_change_the_wording(lang: str) -> None:
+    severe = _render(lang, intent="damaged_in_transit", severity="severe")
+    minor = _render(lang, intent="damaged_in_transit", severity="minor")
+    assert severe != minor
+    unshipped = _render(lang, intent="shipping_status", order_status="unshipped")
+    shipped = _render(lang, intent="shipping_status", order_status="shipped")
+    assert unshipped != shipped
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_intent_has_its_own_acknowledgement(lang: str) -> None:
+    replies = {intent: _render(lang, intent=intent, product_title=None) for intent in INTENTS}
+    assert len(set(replies.values())) == len(INTENTS)

@@ -1,0 +1,76 @@
+"""Retrieval: the in-memory fake for units, a real Chroma store on disk with the packaged model for integration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.embeddings import HashEmbedder
+from assistant.errors import IndexError_
+from assistant.knowledge import Passage
+from assistant.retrieve import ChromaRetriever, MemoryRetriever
+
+DOCS = [
+    Passage(id="returns#1", document="returns", title="Returns", section="Return window",
+            text="Items can be returned within 30 days of delivery for a refund."),
+    Passage(id="shipping#1", document="shipping", title="Shipping", section="Tracking",
+            text="Tracking numbers appear one day after the parcel ships."),
+    Passage(id="zh-sop#1", document="zh-sop", title="售后处理规范", section="运输破损",
+            text="商品在运输中破损时,请买家拍照。轻微破损可补偿不超过35%;严重破损且价格在30美元以内可退款或重寄。"),
+    Passage(id="address#1", document="address", title="Address changes", section="Before shipment",
+            text="We can update the delivery address as long as the order has not shipped."),
+]
+
+
+def test_on_topic_passages_come_first() -> None:
+    tagged = [p.model_copy(update={"topics": ("address_change",)}) if p.id == "address#1" else p for p in DOCS]
+    retriever = MemoryRetriever(HashEmbedder())
+    retriever.build(tagged)
+    hits = retriever.search(HashEmbedder().query(["tracking numbers after ship"]), k=2, topic="address_change")
+    assert [h.id for h in hits] == ["address#1", "shipping#1"]
+
+
+def test_memory_retriever_ranks_by_similarity() -> None:
+    retriever = MemoryRetriever(HashEmbedder())
+    retriever.build(DOCS)
+    hits = retriever.search(HashEmbedder().query(["tracking numbers after ship"]), k=2)
+    assert hits[0].id == "shipping#1"
+    assert hits[0].document == "shipping" and hits[0].section == "Tracking"
+    assert hits[0].score >= hits[1].score
+    assert retriever.is_current(DOCS)
+    assert not retriever.is_current(DOCS[:2])
+
+
+def test_empty_memory_index_is_an_error() -> None:
+    with pytest.raises(IndexError_, match="reply-assistant index"):
+        MemoryRetriever(HashEmbedder()).search(HashEmbedder().query(["x"]), k=1)
+
+
+def test_missing_chroma_collection_says_run_index(tmp_path: Path) -> None:
+    retriever = ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_missing")
+    assert not retriever.is_current(DOCS)
+    with pytest.raises(IndexError_, match="Run: reply-assistant index"):
+        retriever.search(HashEmbedder().query(["x"]), k=1)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question", [
+    "My glass jar arrived shattered, what compensation do you offer?",
+    "Meine Vase kam beim Versand zerbrochen an. Was bieten Sie an?",
+    "配送中に商品が割れてしまいました。補償はありますか?",
+], ids=["en", "de", "ja"])
+def test_chinese_policy_found_for_other_languages_on_disk(real_parts, tmp_path: Path, question: str) -> None:  # type: ignore[no-untyped-def]
+    """Index a Chinese section among English ones with the real model on disk; ask in three other languages."""
+    embedder, classifier = real_parts.embedder, real_parts.classifier
+    topics = classifier.topics([f"{p.title}. {p.section}. {p.text}" for p in DOCS])
+    tagged = [p.model_copy(update={"topics": t}) for p, t in zip(DOCS, topics, strict=True)]
+    retriever = ChromaRetriever(embedder, tmp_path / "chroma", "store_crosslingual")
+    assert retriever.build(tagged) == len(DOCS)
+    reopened = ChromaRetriever(embedder, tmp_path / "chroma", "store_crosslingual")  # persisted, not in memory
+    assert reopened.is_current(DOCS)
+    query = embedder.query([question])
+    intent = classifier.classify(question, query).intent
+    hits = reopened.search(query, k=2, topic=intent.value)
+    assert hits[0].id == "zh-sop#1"
+    assert hits[0].section == "运输破损"

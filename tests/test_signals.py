@@ -1,0 +1,53 @@
+"""Keyword signals: flags, severity and fault, across the supported languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import Fault, Flag, Severity
+from assistant.signals import read_signals
+
+
+@pytest.mark.parametrize(("text", "flags"), [
+    ("If this isn't fixed I will open an A-to-z claim", {Flag.ATOZ_THREAT}),
+    ("Ich werde die A-bis-z-Garantie in Anspruch nehmen", {Flag.ATOZ_THREAT}),
+    ("Je vais ouvrir un litige auprès d'Amazon", {Flag.ATOZ_THREAT}),
+    ("I'll leave a 1 star review for this junk", {Flag.REVIEW_THREAT}),
+    ("Sonst gibt es eine schlechte Bewertung", {Flag.REVIEW_THREAT}),
+    ("Lascerò una recensione negativa", {Flag.REVIEW_THREAT}),
+    ("低評価をつけます", {Flag.REVIEW_THREAT}),
+    ("不解决就给差评", {Flag.REVIEW_THREAT}),
+    ("I need it urgently for a birthday", {Flag.URGENT}),
+    ("Es ist dringend!", {Flag.URGENT}),
+    ("至急対応してください", {Flag.URGENT}),
+    ("Where is my parcel?", set()),
+    ("J'ai une réclamation concernant la couleur", set()),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_flags(text: str, flags: set[Flag]) -> None:
+    assert set(read_signals(text).flags) == flags
+
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ("The mug arrived broken", Severity.SEVERE),
+    ("The glass is completely shattered", Severity.SEVERE),
+    ("Das Glas kam zerbrochen an", Severity.SEVERE),
+    ("La lampe ne fonctionne pas", Severity.SEVERE),
+    ("箱が潰れていて中身が割れていました", Severity.SEVERE),
+    ("杯子碎了", Severity.SEVERE),
+    ("There's a small scratch on the lid but it still works", Severity.MINOR),
+    ("Nur ein kleiner Kratzer", Severity.MINOR),
+    ("The level indicator is off", Severity.UNKNOWN),
+    ("It arrived damaged", Severity.UNKNOWN),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_severity(text: str, severity: Severity) -> None:
+    assert read_signals(text).severity == severity
+
+
+@pytest.mark.parametrize(("text", "fault"), [
+    ("The colour is different from the picture", Fault.SELLER),
+    ("The listing says stainless steel but it's plastic", Fault.SELLER),
+    ("My mistake, I ordered the wrong size", Fault.BUYER),
+    ("It's too small", Fault.UNKNOWN),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_fault(text: str, fault: Fault) -> None:
+    assert read_signals(text).fault == fault
