@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -27,13 +28,24 @@ async def charged(state: StateDep, caller: CallerDep) -> Caller:
 ChargedCallerDep = Annotated[Caller, Depends(charged)]
 
 
+def _number(text: str) -> float | int:
+    """JSON numbers as the schema reads them: 5.0 is an integer there, so it is one here too."""
+    value = float(text)
+    return int(value) if value.is_integer() and abs(value) <= 2**53 else value
+
+
 def strict_json(model: type[BaseModel]) -> Any:
     """A dependency that re-reads the body as JSON in strict mode: `"received_at": 0` or `"in_stock": 1` are
     errors, as the schema says, not coerced. It runs after authentication, so strangers get 401 first."""
 
     async def check(request: Request, _caller: CallerDep) -> None:
         try:
-            model.model_validate_json(await request.body(), strict=True)
+            data = json.loads(await request.body(), parse_float=_number)
+        except ValueError:
+            raise RequestValidationError([{"type": "json_invalid", "loc": ("body",), "msg": "Invalid JSON",
+                                           "ctx": {"error": "not a JSON document"}}]) from None
+        try:
+            model.model_validate_json(json.dumps(data), strict=True)
         except ValidationError as exc:
             raise RequestValidationError(exc.errors(include_input=False, include_url=False)) from None
 

@@ -27,9 +27,11 @@ __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
 HEAD_VERSION = "softmax-v1"
 L2 = 0.1  # per standardised feature; chosen by cross-validation on our exemplars (evals/measure_classifier.py --cv)
-LEXICON_WEIGHT = 1.0  # scale of the keyword features next to the 384 embedding dimensions
+LEXICON_GAIN = 1.0  # keyword features are penalised like embedding dimensions (1/gain^2); chosen by the same CV
+CALIBRATION_ITERATIONS = 10  # leave-one-language-out refits start from the full head, so a few steps suffice
 TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))  # a geometric grid
 Matrix = npt.NDArray[np.float64]
+_TRAINED: dict[str, tuple[SoftmaxHead, float]] = {}  # heads trained in this process, by cache key
 
 
 @dataclass(frozen=True)
@@ -93,18 +95,22 @@ class ExemplarClassifier:
         return vectors
 
     def _load_head(self, cache_dir: Path | None, digest: str) -> tuple[SoftmaxHead, float]:
-        key = hashlib.sha256(f"{HEAD_VERSION}|{digest}|{self._lexicon.digest}|{L2}|{LEXICON_WEIGHT}".encode())
-        cache = cache_dir / f"head-{key.hexdigest()[:16]}.npz" if cache_dir else None
+        key = hashlib.sha256(f"{HEAD_VERSION}|{digest}|{self._lexicon.digest}|{L2}|{LEXICON_GAIN}".encode())
+        name = f"head-{key.hexdigest()[:16]}"
+        cache = cache_dir / f"{name}.npz" if cache_dir else None
+        if name in _TRAINED:
+            return _TRAINED[name]
         if cache is not None and cache.exists():
             with np.load(cache) as data:
                 arrays = {name: data[name] for name in data.files}
             return SoftmaxHead.from_arrays(arrays), float(arrays["temperature"][0])
         features = self._features(self._vectors, self._exemplars.texts)
         head = self._fit(features, np.ones(len(features), dtype=bool))
-        temperature = self._calibrate(features)
+        temperature = self._calibrate(features, head)
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             np.savez(cache, temperature=np.array([temperature]), **head.to_arrays())
+        _TRAINED[name] = head, temperature
         return head, temperature
 
     def _features(self, vectors: Vectors, texts: list[str] | None) -> Matrix:
@@ -113,16 +119,18 @@ class ExemplarClassifier:
             cues = np.zeros((len(vecs), len(self._labels)))
         else:
             cues = self._lexicon.features(texts, self._labels)
-        return np.hstack([vecs, LEXICON_WEIGHT * cues])
+        return np.hstack([vecs, cues])
 
-    def _fit(self, features: Matrix, rows: npt.NDArray[np.bool_]) -> SoftmaxHead:
+    def _fit(self, features: Matrix, rows: npt.NDArray[np.bool_], init: SoftmaxHead | None = None) -> SoftmaxHead:
         """Class-balanced fit on the selected rows, so a class with more exemplars is not favoured."""
         labels = self._label_ids[rows]
         counts = np.bincount(labels, minlength=len(self._labels)).astype(np.float64)
-        weight = 1.0 / counts[labels]
-        return fit_softmax(features[rows], labels, len(self._labels), L2, weight)
+        gain = np.ones(features.shape[1])
+        gain[-len(self._labels):] = LEXICON_GAIN
+        return fit_softmax(features[rows], labels, len(self._labels), L2, 1.0 / counts[labels], gain, init,
+                           max_iter=300 if init is None else CALIBRATION_ITERATIONS)
 
-    def _calibrate(self, features: Matrix) -> float:
+    def _calibrate(self, features: Matrix, head: SoftmaxHead) -> float:
         """The temperature minimising the log-loss of leave-one-language-out predictions (1.0 with one language)."""
         languages = np.array(self._exemplars.languages)
         if len(set(languages)) < 2:
@@ -130,7 +138,7 @@ class ExemplarClassifier:
         logits = np.zeros((len(features), len(self._labels)))
         for language in sorted(set(languages)):
             held = languages == language
-            logits[held] = self._fit(features, ~held).logits(features[held])
+            logits[held] = self._fit(features, ~held, head).logits(features[held])
         picked = np.arange(len(features))
         losses = [-np.mean(np.log(softmax(logits / t)[picked, self._label_ids] + 1e-12)) for t in TEMPERATURES]
         return float(TEMPERATURES[int(np.argmin(losses))])

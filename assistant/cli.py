@@ -76,17 +76,29 @@ def draft(
     order: Annotated[str | None, typer.Option(help="Order facts as JSON or a JSON file path.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the DraftResult as JSON.")] = False,
     llm: LlmOption = None,
+    stream: Annotated[bool, typer.Option("--stream", help="Show the LLM draft as it is written (stderr with --json); "
+                                                          "the guarded result follows.")] = False,
 ) -> None:
     """Draft one reply. Example: reply-assistant draft "The mug arrived broken" --order '{"item_price": 14}'"""
     from assistant.pipeline import draft_reply
     from assistant.render_text import render_result
 
+    live, shown = (sys.stderr if as_json else sys.stdout), []
+
+    def show(chunk: str) -> None:
+        shown.append(chunk)
+        live.write(chunk)
+        live.flush()
+
     try:
         message = sys.stdin.read() if text == "-" else text
         request = DraftRequest(text=message, order=parse_order(order))
-        result = draft_reply(request, _parts(_settings(llm)))
+        parts = _parts(_settings(llm))
+        result = draft_reply(request, parts, on_chunk=show if stream else None)
     except AssistantError as exc:
         fail(exc)
+    if shown:  # the offline drafter does not stream: nothing was shown
+        live.write("\n\n")
     if as_json:
         print(result.model_dump_json(indent=2))
     else:
@@ -225,20 +237,33 @@ def serve(
 
 @app.command("eval")
 def eval_(
-    dataset: Annotated[Path, typer.Argument(help="A labelled JSONL set (ours in evals/cases/ or ../shared/datasets/).")],
+    dataset: Annotated[Path, typer.Argument(help="A labelled set: evals/cases/, a file in it, or a shared dataset.")],
     llm: LlmOption = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N cases.")] = None,
     compare: Annotated[Path | None, typer.Option(help="An earlier run folder to compare with.")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Where run folders are written.")] = Path("evals/runs"),
+    html: Annotated[bool, typer.Option("--html/--no-html", help="Write report.html (charts: the eval extra).")] = True,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Language of rows that do not state one (bitext and twcs are en); else as detected.")] = None,
 ) -> None:
-    """Score the assistant on a labelled set; writes results.jsonl, summary.json and report.html."""
+    """Score the assistant on a labelled set; writes results.jsonl, summary.json and report.html.
+
+    Example: reply-assistant eval evals/cases --compare evals/runs/<earlier-run>
+    """
+    from typing import cast
+
+    from assistant.language import SUPPORTED
+    from assistant.models import Language
     from evals.runner import run_eval
 
     try:
-        run_dir = run_eval(dataset, settings=_settings(llm), limit=limit, compare=compare, out_dir=out_dir, console=err)
+        if lang is not None and lang not in SUPPORTED:
+            raise InputError(f"--lang {lang}: not a supported language; use one of {', '.join(SUPPORTED)}.")
+        run_dir = run_eval(dataset, settings=_settings(llm), limit=limit, compare=compare, out_dir=out_dir, console=err,
+                           html=html, language=cast(Language | None, lang))
     except AssistantError as exc:
         fail(exc)
-    out.print(f"report: {run_dir / 'report.html'}")
+    out.print(f"report: {run_dir / 'report.html'}" if html else f"run: {run_dir}")
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.guardrules import RULES, GuardInput
+from assistant.guardrules.context import merged
 from assistant.guardrules.sentences import sentence_around
 from assistant.models import Decision, GuardReport, GuardViolation
 from assistant.policy import GuardPolicy
@@ -46,9 +47,11 @@ def _without_subsumed(found: list[GuardViolation]) -> list[GuardViolation]:
 
 
 def repair(draft: str, report: GuardReport) -> str:
-    """The draft with links, contacts, other platforms, markup, emoji and marketing sentences removed.
+    """The draft with links, e-mails, phones, other platforms, markup, emoji, echoed buyer data and marketing
+    sentences removed, and the whitespace around the cuts tidied; nothing is truncated.
 
-    Tone, promises, review requests and length are left for the drafter: the caller must check the result again.
+    Tone, promises, review requests and length are left for the drafter. Repair never claims success: the caller
+    checks the result again and, if it still fails, returns it with passed=false.
     """
     cuts: list[tuple[int, int]] = []
     for violation in report.violations:
@@ -62,22 +65,12 @@ def repair(draft: str, report: GuardReport) -> str:
     if not cuts:
         return draft
     pieces, position = [], 0
-    for start, end in _joined(cuts):
+    for start, end in merged(cuts):
         pieces.append(draft[position:start])
         pieces.append(" ")
         position = end
     pieces.append(draft[position:])
     return _tidy("".join(pieces))
-
-
-def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 _TIDY_STEPS = (

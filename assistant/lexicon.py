@@ -22,7 +22,7 @@ import yaml
 from assistant.errors import KnowledgeError
 from assistant.models import Intent
 
-__all__ = ["LEXICON_PATH", "Lexicon", "fold", "load_lexicon", "parse_lexicon", "term_pattern"]
+__all__ = ["LEXICON_PATH", "Lexicon", "Term", "fold", "load_lexicon", "parse_lexicon", "term_pattern"]
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 _LATIN_ACCENT = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
@@ -56,17 +56,34 @@ def term_pattern(term: str) -> str:
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """One compiled pattern per intent (all languages together) and a digest of the terms."""
+class Term:
+    """One compiled term; `anchor` is a literal piece of it, checked first because substring tests are cheap."""
 
-    patterns: dict[Intent, re.Pattern[str]]
+    intent: Intent
+    anchor: str
+    pattern: re.Pattern[str]
+
+
+def _anchor(term: str) -> str:
+    pieces = [w.rstrip("*") for w in fold(term).split() if w != "..."]
+    return max(pieces, key=len)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every term of every intent, and a digest of them (part of the classifier's cache key)."""
+
+    terms: tuple[Term, ...]
     digest: str
 
     def hits(self, text: str) -> dict[Intent, int]:
         """Distinct matching terms per intent (intents without a match are left out)."""
         folded = fold(text)
-        found = {intent: len(set(rx.findall(folded))) for intent, rx in self.patterns.items()}
-        return {intent: n for intent, n in found.items() if n}
+        found: dict[Intent, int] = {}
+        for term in self.terms:
+            if term.anchor in folded and term.pattern.search(folded):
+                found[term.intent] = found.get(term.intent, 0) + 1
+        return found
 
     def features(self, texts: Sequence[str], labels: Sequence[Intent]) -> npt.NDArray[np.float64]:
         """Rows of 0/1 per label: does any of the label's terms occur in the text."""
@@ -83,18 +100,18 @@ def parse_lexicon(data: object, source: str = "lexicon") -> Lexicon:
     """Compile `{intents: {intent: {language: [term, ...]}}}`; an unknown intent or a bad term names itself."""
     if not isinstance(data, dict) or not isinstance(data.get("intents", {}), dict):
         raise KnowledgeError(f"{source}: expected a mapping with 'intents: {{intent: {{language: [terms]}}}}'.")
-    patterns: dict[Intent, re.Pattern[str]] = {}
+    terms: list[Term] = []
     digest = hashlib.sha256()
     for name, by_language in sorted((data.get("intents") or {}).items()):
         try:
             intent = Intent(name)
-            terms = [str(t) for lang in sorted(by_language) for t in by_language[lang]]
-            alternatives = sorted({term_pattern(t) for t in terms}, key=lambda p: (-len(p), p))
-            patterns[intent] = re.compile("|".join(f"(?:{p})" for p in alternatives))
+            words = sorted({str(t) for lang in sorted(by_language) for t in by_language[lang]})
+            compiled = [Term(intent, _anchor(w), re.compile(term_pattern(w))) for w in words]
         except (ValueError, TypeError, AttributeError, re.error) as exc:
             raise KnowledgeError(f"{source}: intent '{name}' has a bad entry ({exc}); fix it in the lexicon.") from exc
-        digest.update(f"{intent}:{'|'.join(alternatives)}\n".encode())
-    return Lexicon(patterns, digest.hexdigest()[:16])
+        terms += compiled
+        digest.update(f"{intent}:{'|'.join(t.pattern.pattern for t in compiled)}\n".encode())
+    return Lexicon(tuple(terms), digest.hexdigest()[:16])
 
 
 @lru_cache(maxsize=4)

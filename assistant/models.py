@@ -272,6 +272,7 @@ class DraftResult(Contract):
     timings_ms: dict[str, float]
     drafter: str = "offline"
     fallback: str | None = None
+    agent_summary: str = Field(default="", description="the buyer's message and the decision in the agent's language")
 
 
 class DraftContext(Contract):

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from assistant import guard
 from assistant.classify import ExemplarClassifier, load_exemplars
-from assistant.compensation import decide
+from assistant.compensation import currency_of, decide
 from assistant.draft import DRAFTERS, Drafter, OfflineDrafter, StreamingDrafter
 from assistant.embeddings import Embedder, make_embedder
 from assistant.errors import InputError, LLMError
@@ -30,6 +30,7 @@ from assistant.models import (
 from assistant.policy import Policy, load_policy
 from assistant.retrieve import RETRIEVERS, Retriever
 from assistant.settings import Settings
+from assistant.summary import agent_summary
 
 __all__ = [
     "Drafted", "IntentRefiner", "OnChunk", "Parts", "draft_and_guard", "draft_guarded", "draft_reply", "ensure_index",
@@ -251,11 +252,17 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
     else:
         drafted = draft_guarded(ctx, parts, on_chunk=on_chunk)
     lap("draft_and_guard")
-    timings["total"] = round((time.perf_counter() - started) * 1000, 2)
-    return DraftResult(
+    result = DraftResult(
         id=request.id, language=classification.language, intent=classification.intent,
         category=classification.category, confidence=classification.confidence, flags=classification.signals.flags,
         decision=decision, draft=drafted.text, citations=citations, guard=drafted.report, timings_ms=timings,
         drafter=drafted.drafter,
         fallback=drafted.fallback or (f"classify_{classify_fallback}" if classify_fallback else None),
     )
+    summary = agent_summary(
+        result, parts.settings.agent_language, parts.settings.prompts_dir,
+        order=order.model_copy(update={"currency": currency_of(order, parts.policy)}),
+        severity=classification.signals.severity,
+    )
+    timings["total"] = round((time.perf_counter() - started) * 1000, 2)
+    return result.model_copy(update={"agent_summary": summary, "timings_ms": timings})

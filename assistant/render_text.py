@@ -27,8 +27,11 @@ def render_result(result: DraftResult, console: Console) -> None:
         head.add_row("", f"[dim]{reason.rule}: {reason.source.document} · {reason.source.section}[/]")
     console.print(head)
     verdict = "[green]guard passed[/]" if result.guard.passed else "[bold red]guard FAILED: do not send[/]"
-    console.print(Panel(result.draft, title=f"draft ({result.drafter})", subtitle=verdict, expand=False))
+    who = result.drafter + (f", fallback: {result.fallback}" if result.fallback else "")
+    console.print(Panel(result.draft, title=f"draft ({who})", subtitle=verdict, expand=False))
     for v in result.guard.violations:
         console.print(f"  [red]{v.rule}[/] {v.message}")
+    if result.agent_summary:
+        console.print(Panel(result.agent_summary, title="summary for the agent", expand=False, border_style="dim"))
     for c in result.citations:
         console.print(f"  [cyan]cites[/] {c.document} · {c.section} [dim]({c.score:.2f})[/]")

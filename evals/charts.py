@@ -64,10 +64,17 @@ def latency_png(latencies_ms: Sequence[float], p50: float | None, p95: float | N
     plt = _pyplot()
     if plt is None or not latencies_ms:
         return None
+    import numpy as np
+
+    # A few cold or contended cases can be 100x the rest; cut the axis at p99 and say how many lie beyond.
+    cut = float(np.percentile(latencies_ms, 99))
+    beyond = sum(1 for v in latencies_ms if v > cut)
     fig, ax = plt.subplots(figsize=(7, 3.2))
-    ax.hist(latencies_ms, bins=40, color="#4c78a8")
+    ax.hist([v for v in latencies_ms if v <= cut], bins=40, color="#4c78a8")
+    if beyond:
+        ax.set_title(f"{beyond} case(s) above {cut:.0f} ms not shown", fontsize=9)
     for value, label, style in ((p50, "p50", "--"), (p95, "p95", ":")):
-        if value is not None:
+        if value is not None and value <= cut:
             ax.axvline(value, color="#e45756", linestyle=style, label=f"{label} {value:.0f} ms")
     ax.set_xlabel("total latency per case (ms)")
     ax.set_ylabel("cases")

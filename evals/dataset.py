@@ -75,6 +75,14 @@ class Dataset(EvalModel):
     def head(self, limit: int | None) -> Dataset:
         return self if limit is None else self.model_copy(update={"cases": self.cases[:limit]})
 
+    def in_language(self, language: Language | None) -> Dataset:
+        """Label the cases that do not say their language (e.g. an English-only set) with `language`."""
+        if language is None:
+            return self
+        cases = [c if c.expect.language else c.model_copy(update={"expect": c.expect.model_copy(
+            update={"language": language})}) for c in self.cases]
+        return self.model_copy(update={"cases": cases})
+
 
 class CaseRecord(EvalModel):
     """One line of results.jsonl: the case, what the assistant answered, and each check's verdict."""
@@ -94,7 +102,11 @@ class CaseRecord(EvalModel):
 
     @property
     def latency_ms(self) -> float | None:
-        return self.result.timings_ms.get("total") if self.result else None
+        """The pipeline's total, or the sum of its stages when it reports no total."""
+        if self.result is None:
+            return None
+        timings = self.result.timings_ms
+        return timings["total"] if "total" in timings else round(sum(timings.values()), 2)
 
     @property
     def failed(self) -> list[str]:

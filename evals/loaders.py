@@ -22,6 +22,7 @@ from evals.dataset import Case, Dataset, Expectation
 
 __all__ = ["EXTERNAL_FIELDS", "case_from_external", "load_dataset"]
 
+INTENTS = frozenset(i.value for i in Intent)
 EXTERNAL_FIELDS = frozenset({"id", "text", "category", "accept", "mapping_quality"})
 OWN_SUFFIXES = (".yaml", ".yml", ".jsonl")
 
@@ -30,13 +31,28 @@ def _problem(exc: ValidationError) -> str:
     return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'case'}: {e['msg']}" for e in exc.errors()[:3])
 
 
+def _intent(label: object) -> Intent | None:
+    return Intent(label) if label in INTENTS else None
+
+
 def case_from_external(row: dict[str, Any], source: str) -> Case:
-    """A shared-dataset row as a Case: `category` is the strict answer, `accept` the lenient ones."""
+    """A shared-dataset row as a Case: `category` is the strict answer, `accept` the lenient ones.
+
+    A label outside our taxonomy is kept in meta["unknown_labels"] and not scored: a strict label that is not an
+    intent leaves the row to lenient scoring over its known `accept` labels.
+    """
     lang = row.get("lang")
     meta = {k: str(row[k]) for k in ("mapping_quality", "source_label", "source_category") if row.get(k) is not None}
+    labels = [row["category"], *row["accept"]]
+    unknown = sorted({str(label) for label in labels if _intent(label) is None})
+    if unknown:
+        meta["unknown_labels"] = ",".join(unknown)
+    accept = [i for i in map(_intent, row["accept"]) if i is not None]
+    if not accept and _intent(row["category"]) is None:
+        raise ValueError(f"no label of our taxonomy in category/accept ({', '.join(unknown)})")
     expect = Expectation(
-        intent=Intent(row["category"]),
-        accept=[Intent(a) for a in row["accept"]],
+        intent=_intent(row["category"]),
+        accept=accept,
         language=lang if lang in SUPPORTED else None,
         out_of_scope=row["mapping_quality"] == "out_of_scope",
     )

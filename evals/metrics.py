@@ -90,6 +90,8 @@ class RunInfo(MetricModel):
     retriever: str
     llm: str
     limit: int | None = None
+    language: str | None = Field(default=None, description="language given to rows that did not state one")
+    notes: list[str] = Field(default_factory=list, description="what a reader should know about this run")
 
 
 class Summary(MetricModel):

@@ -23,6 +23,7 @@ th:first-child,td:first-child{text-align:left}th{background:#f4f4f4}.muted{color
 .msg{white-space:pre-wrap;background:#fafafa;padding:.4rem}
 .tag{display:inline-block;background:#fadcdc;border-radius:3px;padding:0 5px;margin-right:4px;font-size:12px}
 details pre{white-space:pre-wrap;background:#f7f7f7;padding:.5rem}
+.wide{overflow-x:auto}img{max-width:100%}
 """
 
 LABELS = {
@@ -38,7 +39,8 @@ def _rows(*cells: object) -> str:
 
 
 def _table(header: Sequence[str], body: str) -> str:
-    return "<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + f"</tr>{body}</table>"
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    return f'<div class="wide"><table><tr>{head}</tr>{body}</table></div>'
 
 
 def _rate_cell(ok: int, n: int, value: float | None) -> str:
@@ -158,6 +160,7 @@ def render_report(summary: Summary, records: Sequence[CaseRecord], comparison: C
     heat = confusion_png(summary.confusion_lenient, "intent confusion (lenient: an accepted answer counts as expected)")
     hist = latency_png(latencies, lat.p50, lat.p95)
     no_charts = "" if charts_available() else '<p class="muted">Charts need matplotlib: pip install -e ".[eval]"</p>'
+    numbers = _confusion_table(summary.confusion_lenient)
     per_intent = "".join(_rows(escape(k), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", s.support)
                          for k, s in summary.per_intent.items())
     parts = [
@@ -168,13 +171,14 @@ def render_report(summary: Summary, records: Sequence[CaseRecord], comparison: C
         f" → {run.finished:%H:%M:%S} · embedder {escape(run.embedder)}, retriever {escape(run.retriever)},"
         f" drafter {escape(run.llm)}</p>",
         no_charts,
+        "".join(f"<p class='muted'>note: {escape(n)}</p>" for n in run.notes),
         "<h2>Overall</h2>", _metrics_table({"all": overall}, "set"),
         _comparison(comparison) if comparison else "",
         "<h2>Per language</h2>", _metrics_table(summary.by_language, "language"),
         "<h2>Per file</h2>", _metrics_table(summary.by_file, "file"),
         "<h2>Intent confusion</h2>",
-        f'<img alt="confusion matrix heat map" src="{heat}">' if heat else "",
-        _confusion_table(summary.confusion_lenient),
+        f'<img alt="confusion matrix heat map" src="{heat}"><details><summary>as numbers</summary>{numbers}</details>'
+        if heat else numbers,
         "<h2>Per intent (lenient)</h2>", _table(["intent", "precision", "recall", "F1", "support"], per_intent),
         "<h2>Flags</h2>", _flag_table(overall),
         _counts("Guard violations by rule", overall.violations_by_rule, ["rule", "drafts"]),

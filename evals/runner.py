@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from assistant.errors import AssistantError
-from assistant.models import DraftRequest
+from assistant.models import DraftRequest, Language
 from assistant.settings import Settings
 from evals.compare import Comparison, compare_runs, load_summary
 from evals.dataset import CaseRecord, Dataset
@@ -93,10 +93,15 @@ def _print_overview(summary: Summary, comparison: Comparison | None, console: Co
 
 
 def run_eval(dataset: Path, *, settings: Settings, limit: int | None = None, compare: Path | None = None,
-             out_dir: Path = Path("evals/runs"), console: Console | None = None, html: bool = True) -> Path:
-    """Score the assistant on a labelled set and write the run folder; return its path."""
+             out_dir: Path = Path("evals/runs"), console: Console | None = None, html: bool = True,
+             language: Language | None = None) -> Path:
+    """Score the assistant on a labelled set and write the run folder; return its path.
+
+    `language` labels the rows that do not state theirs (bitext and twcs are English); unlabelled rows are
+    otherwise grouped by the language detected in the message.
+    """
     console = console or Console(stderr=True)
-    cases = load_dataset(dataset).head(limit)
+    cases = load_dataset(dataset).in_language(language).head(limit)
     previous = load_summary(compare) if compare else None  # fail before the long run, not after it
     from assistant.pipeline import load_parts  # heavy: the embedder and the index
 
@@ -107,8 +112,17 @@ def run_eval(dataset: Path, *, settings: Settings, limit: int | None = None, com
     records = run_cases(cases, parts, run_dir / "results.jsonl", console)
     info = RunInfo(
         dataset=cases.name, path=str(dataset), started=started, finished=datetime.now(UTC), cases=len(records),
-        embedder=settings.embedder, retriever=settings.retriever, llm=settings.llm, limit=limit,
+        embedder=settings.embedder, retriever=settings.retriever, llm=settings.llm, limit=limit, language=language,
     )
+    unknown = sum(1 for c in cases.cases if "unknown_labels" in c.meta)
+    if unknown:
+        info.notes.append(f"{unknown} row(s) carry labels outside our intents (meta.unknown_labels); "
+                          "those labels are not scored")
+    no_total = sum(1 for r in records if r.result is not None and "total" not in r.result.timings_ms)
+    if no_total:
+        info.notes.append(f"{no_total} result(s) had no timings_ms.total; latency is the sum of their stages")
+    for note in info.notes:
+        console.print(f"[yellow]note:[/] {note}")
     summary = summarise(records, info)
     (run_dir / "summary.json").write_text(summary.model_dump_json(indent=2), encoding="utf-8")
     comparison = None

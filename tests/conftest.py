@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from assistant.settings import PROJECT_ROOT, Settings
+
+if TYPE_CHECKING:
+    from assistant.draft import Drafter
+    from assistant.pipeline import Parts
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +28,42 @@ def real_parts(real_settings: Settings) -> Iterator[object]:
     yield load_parts(real_settings)
 
 
+@pytest.fixture(scope="session")
+def fake_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Shared across the session so the classifier head trained on fake vectors is cached once."""
+    return tmp_path_factory.mktemp("fake-index")
+
+
 @pytest.fixture()
-def fake_settings(tmp_path: Path) -> Settings:
-    return Settings(index_dir=tmp_path / "index", embedder="hash", retriever="memory", llm="offline",
-                    knowledge_dir=PROJECT_ROOT / "knowledge")
+def fake_settings(fake_index_dir: Path) -> Settings:
+    return Settings(
+        index_dir=fake_index_dir,
+        embedder="hash",
+        retriever="memory",
+        llm="offline",
+        knowledge_dir=PROJECT_ROOT / "knowledge",
+    )
+
+
+# --- LLM unit tests (tests/test_llm.py, tests/test_llm_redraft.py) ----------------------------------------------
+
+@pytest.fixture(scope="session")
+def llm_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Fake parts, no retry waits, short limits: for drafters built on a scripted chat model."""
+    return Settings(index_dir=tmp_path_factory.mktemp("llm-index"), embedder="hash", retriever="memory",
+                    llm="offline", llm_backoff_s=0.0, llm_budget_s=5.0, llm_timeout_s=2.0)
+
+
+@pytest.fixture(scope="session")
+def llm_shared_parts(llm_settings: Settings) -> Parts:
+    from assistant.pipeline import load_parts
+
+    return load_parts(llm_settings)  # loaded once: the classifier takes seconds to load
+
+
+@pytest.fixture()
+def parts_with(llm_shared_parts: Parts) -> Callable[[Settings, Drafter], Parts]:
+    """parts_with(settings, drafter): the shared fake parts with this drafter and no LLM classifier."""
+    from dataclasses import replace
+
+    return lambda _settings, drafter: replace(llm_shared_parts, drafter=drafter, intent_refiner=None)

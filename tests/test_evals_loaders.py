@@ -17,20 +17,35 @@ def _jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
     return path
 
 
-BASE = {"source_label": "x", "category": "refund_status", "accept": ["refund_status", "return_request"],
-        "mapping_quality": "approx"}
+BASE = {
+    "source_label": "x",
+    "category": "refund_status",
+    "accept": ["refund_status", "return_request"],
+    "mapping_quality": "approx",
+}
 
 
-@pytest.mark.parametrize(("extra", "language"), [
-    ({"source_category": "REFUND", "flags": "BQZ"}, None),                                     # bitext
-    ({"reference_reply": "We are sorry", "prior_context": [], "annotator_notes": "",
-      "source_ambiguous": False}, None),                                                      # twcs
-    ({"lang": "fr", "source_text_with_entities": "Email1"}, "fr"),                            # pmc
-], ids=["bitext", "twcs", "pmc"])
+@pytest.mark.parametrize(
+    ("extra", "language"),
+    [
+        ({"source_category": "REFUND", "flags": "BQZ"}, None),  # bitext
+        (
+            {"reference_reply": "We are sorry", "prior_context": [], "annotator_notes": "", "source_ambiguous": False},
+            None,
+        ),  # twcs
+        ({"lang": "fr", "source_text_with_entities": "Email1"}, "fr"),  # pmc
+    ],
+    ids=["bitext", "twcs", "pmc"],
+)
 def test_each_external_format(tmp_path: Path, extra: dict[str, object], language: str | None) -> None:
-    path = _jsonl(tmp_path / "set.jsonl", [{"id": "r1", "text": "where is my money", **BASE, **extra},
-                                           {"id": "r2", "text": "hello", **BASE, "category": "other", "accept": ["other"],
-                                            "mapping_quality": "out_of_scope", **extra}])
+    out_of_scope = {"category": "other", "accept": ["other"], "mapping_quality": "out_of_scope"}
+    path = _jsonl(
+        tmp_path / "set.jsonl",
+        [
+            {"id": "r1", "text": "where is my money", **BASE, **extra},
+            {"id": "r2", "text": "hello", **BASE, **out_of_scope, **extra},
+        ],
+    )
     data = load_dataset(path)
     assert data.name == "set"
     first, second = data.cases
@@ -43,8 +58,12 @@ def test_each_external_format(tmp_path: Path, extra: dict[str, object], language
 
 
 def test_our_jsonl_format(tmp_path: Path) -> None:
-    row = {"id": "o1", "text": "cancel please", "order": {"status": "unshipped"},
-           "expect": {"intent": "order_cancellation", "must_allow": ["cancel_order"], "route": "seller"}}
+    row = {
+        "id": "o1",
+        "text": "cancel please",
+        "order": {"status": "unshipped"},
+        "expect": {"intent": "order_cancellation", "must_allow": ["cancel_order"], "route": "seller"},
+    }
     (case,) = load_dataset(_jsonl(tmp_path / "ours.jsonl", [row])).cases
     assert case.order is not None and case.order.status == "unshipped"
     assert case.expect.must_allow == [Remedy.CANCEL_ORDER] and case.expect.route == Route.SELLER
@@ -67,12 +86,16 @@ def test_yaml_defaults_merge_into_each_case(tmp_path: Path) -> None:
     assert a.source == "de.yaml"
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('{"id": "x", "text": "hi"}\n', "unknown format"),
-    ('{"id": "x", "text": "hi", "category": "lost", "accept": ["lost"], "mapping_quality": "clean"}\n', "lost"),
-    ('{"id": "x", "text": "hi", "expect": {"intent": "shipping_status", "colour": 1}}\n', "colour"),
-    ("not json\n", "not valid JSON"),
-], ids=["no known fields", "unknown intent", "unknown expectation key", "broken line"])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": "x", "text": "hi"}\n', "unknown format"),
+        ('{"id": "x", "text": "hi", "category": "lost", "accept": ["lost"], "mapping_quality": "clean"}\n', "lost"),
+        ('{"id": "x", "text": "hi", "expect": {"intent": "shipping_status", "colour": 1}}\n', "colour"),
+        ("not json\n", "not valid JSON"),
+    ],
+    ids=["no known fields", "unknown intent", "unknown expectation key", "broken line"],
+)
 def test_bad_lines_name_file_and_line(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"id": "ok", "text": "t", "expect": {}}\n' + content, encoding="utf-8")
@@ -87,3 +110,20 @@ def test_duplicate_ids_and_missing_paths_are_errors(tmp_path: Path) -> None:
         load_dataset(_jsonl(tmp_path / "dup.jsonl", rows))
     with pytest.raises(InputError, match="no such file"):
         load_dataset(tmp_path / "missing.jsonl")
+
+
+def test_in_language_labels_only_rows_without_one(tmp_path: Path) -> None:
+    rows = [{"id": "a", "text": "hi", **BASE}, {"id": "b", "text": "salut", **BASE, "lang": "fr"}]
+    data = load_dataset(_jsonl(tmp_path / "mixed.jsonl", rows)).in_language("en")
+    assert [c.expect.language for c in data.cases] == ["en", "fr"]
+    assert load_dataset(tmp_path / "mixed.jsonl").in_language(None).cases[0].expect.language is None
+
+
+def test_labels_outside_our_intents_are_kept_aside(tmp_path: Path) -> None:
+    rows = [
+        {"id": "a", "text": "t", **BASE, "accept": ["refund_status", "chargeback_threat"]},
+        {"id": "b", "text": "t", **BASE, "category": "chargeback_threat", "accept": ["chargeback_threat", "other"]},
+    ]
+    a, b = load_dataset(_jsonl(tmp_path / "odd.jsonl", rows)).cases
+    assert a.expect.accept == [Intent.REFUND_STATUS] and a.meta["unknown_labels"] == "chargeback_threat"
+    assert b.expect.intent is None and b.expect.accept == [Intent.OTHER]

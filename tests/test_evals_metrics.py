@@ -173,3 +173,20 @@ def test_summary_round_trips_and_compares() -> None:
     deltas = {d.metric: d.delta for d in compare_runs(before, after, "old").rows if d.group == "overall"}
     assert deltas["intent_strict"] == pytest.approx(2 / 3 - 1 / 2, abs=1e-4)
     assert deltas["guard"] == pytest.approx(2 / 3 - 1 / 2, abs=1e-4)
+
+
+def test_charts_are_inline_pngs_when_matplotlib_is_installed() -> None:
+    pytest.importorskip("matplotlib")
+    from evals.charts import confusion_png, latency_png
+
+    heat = confusion_png(confusion([(A.value, A.value), (A.value, B.value)]), "t")
+    hist = latency_png([10.0, 20.0, 30.0, 4000.0], 25.0, 38.5)
+    assert heat is not None and heat.startswith("data:image/png;base64,")
+    assert hist is not None and hist.startswith("data:image/png;base64,")
+
+
+def test_latency_falls_back_to_the_sum_of_stages() -> None:
+    r = result(A, total_ms=10.0)
+    staged = r.model_copy(update={"timings_ms": {"classify": 4.0, "retrieve": 2.5}})
+    assert record_for(case(A), r).latency_ms == 10.0
+    assert record_for(case(A), staged).latency_ms == 6.5

@@ -81,3 +81,9 @@ def test_cli_eval_bad_dataset_is_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(tmp_path / "nope.jsonl")])
     assert result.exit_code == 2
     assert "no such file" in result.output
+
+
+def test_cli_eval_unknown_language_is_exit_2(five_cases: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", str(five_cases), "--lang", "xx"])
+    assert result.exit_code == 2
+    assert "not a supported language" in result.output

@@ -39,8 +39,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, str(Path(__file__).parent / "llm_server.py"), str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parent / "llm_server.py"), str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -58,7 +61,8 @@ def server() -> Iterator[str]:
 
 
 def script(server: str, *items: dict[str, Any], reject_json_schema: bool = False) -> None:
-    httpx.post(f"{server}/control", json={"items": list(items), "reject_json_schema": reject_json_schema}).raise_for_status()
+    body = {"items": list(items), "reject_json_schema": reject_json_schema}
+    httpx.post(f"{server}/control", json=body).raise_for_status()
 
 
 def received(server: str) -> list[dict[str, Any]]:
@@ -68,9 +72,18 @@ def received(server: str) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def settings(server: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(index_dir=tmp_path_factory.mktemp("index"), embedder="hash", retriever="memory", llm="openai",
-                    openai_base_url=f"{server}/v1", openai_model="test-model", llm_timeout_s=2.0, llm_budget_s=6.0,
-                    llm_backoff_s=0.05, llm_max_retries=2)
+    return Settings(
+        index_dir=tmp_path_factory.mktemp("index"),
+        embedder="hash",
+        retriever="memory",
+        llm="openai",
+        openai_base_url=f"{server}/v1",
+        openai_model="test-model",
+        llm_timeout_s=2.0,
+        llm_budget_s=6.0,
+        llm_backoff_s=0.05,
+        llm_max_retries=2,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +133,7 @@ def test_slow_server_times_out_within_the_budget(server: str, base_parts: Parts)
 
 
 def test_junk_json_is_reasked_then_falls_back(server: str, base_parts: Parts) -> None:
-    script(server, {"content": "Sure! {reply: oops"}, {"content": '{"reply": ""}'})
+    script(server, {"content": "Sure! {reply: oops}"}, {"content": '{"reply": ""}'})
     result = draft(base_parts)
     assert (result.drafter, result.fallback) == ("offline", "llm_invalid")
     reask = received(server)[1]["messages"]
@@ -140,8 +153,10 @@ def test_junk_then_valid_is_used(server: str, base_parts: Parts) -> None:
 
 
 def test_a_draft_with_a_link_never_leaves_unguarded(server: str, base_parts: Parts) -> None:
-    linked = ("Hello,\n\nThank you for your message. We are looking into it and will get back to you within 24 "
-              "hours. More at www.example-shop.com today.\n\nKind regards,\nCustomer Service, Harbor & Pine Home")
+    linked = (
+        "Hello,\n\nThank you for your message. We are looking into it and will get back to you within 24 "
+        "hours. More at www.example-shop.com today.\n\nKind regards,\nCustomer Service, Harbor & Pine Home"
+    )
     script(server, {"content": json.dumps({"reply": linked})})
     result = draft(base_parts)
     assert "example-shop" not in result.draft
@@ -172,19 +187,47 @@ def test_streaming_over_sse(server: str, base_parts: Parts) -> None:
 
 def test_llm_classifier_over_http_only_classifies(server: str, base_parts: Parts) -> None:
     script(server)
-    parts = replace(base_parts, drafter=OpenAIDrafter.from_settings(base_parts.settings),
-                    intent_refiner=LLMClassifier.from_settings(base_parts.settings))
+    parts = replace(
+        base_parts,
+        drafter=OpenAIDrafter.from_settings(base_parts.settings),
+        intent_refiner=LLMClassifier.from_settings(base_parts.settings),
+    )
     result = run_pipeline(DraftRequest(text="hmm", order=MUG), parts)
     assert result.intent.value == "damaged_in_transit" and result.confidence == 0.8
     assert result.fallback is None and len(received(server)) == 2
 
 
 def test_cli_streams_the_draft(server: str, tmp_path: Path) -> None:
-    env = {**os.environ, "REPLY_ASSISTANT_OPENAI_BASE_URL": f"{server}/v1", "REPLY_ASSISTANT_EMBEDDER": "hash",
-           "REPLY_ASSISTANT_RETRIEVER": "memory", "REPLY_ASSISTANT_INDEX_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "REPLY_ASSISTANT_OPENAI_BASE_URL": f"{server}/v1",
+        "REPLY_ASSISTANT_EMBEDDER": "hash",
+        "REPLY_ASSISTANT_RETRIEVER": "memory",
+        "REPLY_ASSISTANT_INDEX_DIR": str(tmp_path),
+    }
     script(server)
-    done = subprocess.run([sys.executable, "-m", "assistant", "draft", "The mug arrived broken", "--llm", "openai",
-                           "--stream"], capture_output=True, text=True, env=env, cwd=PROJECT_ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "draft", "The mug arrived broken", "--llm", "openai", "--stream"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Hello,\n\nThank you for your message.")
     assert "draft (openai)" in done.stdout
+
+
+def test_no_token_counting_or_encoding_download(
+    server: str, base_parts: Parts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tiktoken
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("tiktoken was asked for an encoding (a download at run time)")
+
+    monkeypatch.setattr(tiktoken, "get_encoding", refuse)
+    monkeypatch.setattr(tiktoken, "encoding_for_model", refuse)
+    script(server)
+    assert draft(base_parts).fallback is None

@@ -91,7 +91,7 @@ async def create_draft(
 @router.post("/drafts/batch", response_model=BatchResponse, summary="Draft replies for several messages",
              dependencies=[strict_json(BatchRequest)])
 async def create_drafts(body: BatchRequest, state: StateDep, caller: CallerDep) -> BatchResponse:
-    """Each item is drafted in order. A bad item gets its own problem; the rest are still drafted.
+    """Each item is drafted in order; an item that fails gets its own problem and the rest are still drafted.
 
     All items share the request's time limit: items not started in time get a `request_timeout` problem.
     """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from assistant.guardrules.normalize import NormalizedText, normalize
@@ -11,7 +11,7 @@ from assistant.guardrules.phrases import Phrases, lower_same_length
 from assistant.models import Decision, GuardViolation
 from assistant.policy import GuardPolicy
 
-__all__ = ["GuardInput", "Rule", "merged", "phrase_violations", "violations_for"]
+__all__ = ["GuardInput", "Rule", "matches_near", "merged", "phrase_violations", "violations_for"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +61,21 @@ def phrase_violations(inp: GuardInput, rule: str, message: str, phrases: Phrases
     """Every match of the phrases in the lower-cased folded draft, as violations with spans in the original draft."""
     spans = [inp.text.span(*m.span()) for m in phrases.finditer(inp.lower) if m.end() > m.start()]
     return [GuardViolation(rule=rule, span=s, message=message) for s in merged(spans)]
+
+
+def matches_near(
+    trigger: re.Pattern[str], pattern: re.Pattern[str], inp: GuardInput, before: int = 80, after: int = 40
+) -> Iterator[re.Match[str]]:
+    """Matches of an expensive pattern in the folded draft that start from `before` characters ahead of a cheap
+    trigger's match (in the lower-cased draft) to `after` characters past it; the rest is never searched."""
+    text = inp.folded
+    windows: list[tuple[int, int]] = []
+    for hit in trigger.finditer(inp.lower):
+        start, end = max(0, hit.start() - before), min(len(text), hit.end() + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    for start, end in windows:
+        for match in pattern.finditer(text, start, end):
+            yield pattern.match(text, match.start()) or match  # the whole match, even past the window

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.guardrules.context import GuardInput, violations_for
+from assistant.guardrules.context import GuardInput, merged, violations_for
 from assistant.models import GuardViolation
 
 __all__ = ["check_emoji", "check_html", "check_length"]
@@ -15,6 +15,7 @@ __all__ = ["check_emoji", "check_html", "check_length"]
 HTML_MESSAGE = "Remove the HTML markup: write plain text."
 EMOJI_MESSAGE = "Remove the emoji and emoticons: marketplace messages are plain text."
 
+# fmt: off
 _TAGS = (
     "a", "abbr", "b", "big", "blockquote", "body", "br", "button", "center", "code", "del", "div", "em", "font",
     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img",
@@ -22,6 +23,7 @@ _TAGS = (
     "small", "span", "strike", "strong", "style", "sub", "sup", "table", "tbody", "td", "th", "thead", "title", "tr",
     "tt", "u", "ul", "video", "audio", "embed", "object",
 )
+# fmt: on
 _HTML = re.compile(
     r"<!--.*?-->|</?(?:" + "|".join(sorted(_TAGS, key=len, reverse=True)) + r")\b(?:\s[^<>]*)?/?>"
     r"|&(?:nbsp|amp|lt|gt|quot|apos|copy|reg|euro|hellip|mdash|ndash|#\d{2,5}|#x[0-9a-f]{2,4});",
@@ -32,11 +34,14 @@ _PICTOGRAPH = (
     "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u231a\u231b\u23e9-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0"
     "\u25fb-\u25fe\u3030\u303d\u3297\u3299\U0001f1e6-\U0001f1ff"
 )
-_EMOJI = re.compile(
-    "[" + _PICTOGRAPH + "][\ufe0f\ufe0e\U0001f3fb-\U0001f3ff\u20e3]*(?:\u200d[" + _PICTOGRAPH + "][\ufe0f\ufe0e"
-    "\U0001f3fb-\U0001f3ff]*)*"
-    # keycaps (1️⃣) and text emoticons :) ;-) :D ^_^
-    r"|[0-9#*]\ufe0f?\u20e3|(?<![\w:])[:;]-?[)(DPp](?!\w)|\^[_\-o]?\^"
+_EMOJI = (
+    re.compile(
+        "[" + _PICTOGRAPH + "][\ufe0f\ufe0e\U0001f3fb-\U0001f3ff\u20e3]*(?:\u200d[" + _PICTOGRAPH + "][\ufe0f\ufe0e"
+        "\U0001f3fb-\U0001f3ff]*)*"
+    ),
+    re.compile("[0-9#*]\ufe0f?\u20e3"),  # keycaps: 1️⃣
+    re.compile(r"[:;](?<![\w:][:;])-?[)(DPp](?!\w)"),  # :) ;-) :D
+    re.compile(r"\^[_\-o]?\^"),  # ^_^
 )
 
 
@@ -46,7 +51,8 @@ def check_html(inp: GuardInput) -> list[GuardViolation]:
 
 def check_emoji(inp: GuardInput) -> list[GuardViolation]:
     # Matched on the original draft: folding drops the joiners that hold an emoji sequence together.
-    return [GuardViolation(rule="emoji", span=m.span(), message=EMOJI_MESSAGE) for m in _EMOJI.finditer(inp.draft)]
+    spans = merged(m.span() for pattern in _EMOJI for m in pattern.finditer(inp.draft))
+    return [GuardViolation(rule="emoji", span=span, message=EMOJI_MESSAGE) for span in spans]
 
 
 def check_length(inp: GuardInput) -> list[GuardViolation]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.guardrules.context import GuardInput, violations_for
+from assistant.guardrules.context import GuardInput, matches_near, merged
 from assistant.models import GuardViolation
 
 __all__ = ["MESSAGE", "check_links"]
@@ -17,6 +17,7 @@ MESSAGE = "Remove the link: marketplace messages may not contain URLs or web add
 
 # Endings that make "word.word" a web address. Short ones that are also words ("in", "it", "at") only count
 # after a plain dot with no spaces and in lower or upper case ("box.it", not "box. It").
+# fmt: off
 _TLDS = (
     "com", "net", "org", "info", "biz", "io", "co", "me", "ly", "gl", "gg", "to", "tv", "cc", "xyz", "app", "dev",
     "shop", "store", "online", "site", "top", "club", "live", "link", "page", "blog", "tech", "website", "space",
@@ -24,11 +25,13 @@ _TLDS = (
     "ru", "in", "br", "mx", "pl", "se", "dk", "fi", "pt", "ie", "nz", "kr", "tw", "hk", "sg", "ae", "tr", "cz", "gr",
     "hu", "ro", "ar", "cl", "mobi", "pro", "one", "buzz", "click", "bid", "win", "ws", "gd", "ai", "sh",
 )
+# fmt: on
 _TLD_ANY_CASE = "|".join(sorted(_TLDS, key=len, reverse=True))
 _TLD_PLAIN = "(?-i:" + _TLD_ANY_CASE + "|" + _TLD_ANY_CASE.upper() + ")"
 
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _PATH = r"(?:/(?:[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?)?"
+_REST = r"[^\s<>\"']*[^\s<>\"'.,;:!?)\]]"  # the rest of an address, without the punctuation after it
 _START = r"(?<![\w@.\-])"
 _END = r"(?![\w-])"
 
@@ -43,35 +46,37 @@ _DOT_WORDS = {
     "ドット": "com|net|org|jp|co|io",
 }
 
-# Each pattern runs only when its cheap trigger occurs in the lower-cased draft: most drafts have no link at all.
+# Each pattern runs only near its cheap trigger: most drafts have no link at all.
 _TRIGGERED = (
     # http://, hxxps://, http[:]//, ftp://
-    (r"//", r"\b(?:h[tx]{2}ps?|ftp)\s*(?::|\[:\]|\(:\))?\s*//\s*[^\s<>\"']+"),
+    (r"//", r"\b(?:h[tx]{2}ps?|ftp)\s*(?::|\[:\]|\(:\))?\s*//\s*" + _REST),
     # www.example..., www[.]example, www dot example
-    (r"www", r"\bwww\d?\s*(?:\.|\[\.\]|\(\.\)|\s+dot\s+)\s*[^\s<>\"']+"),
+    (r"www", r"\bwww\d?\s*(?:\.|\[\.\]|\(\.\)|\s+dot\s+)\s*" + _REST),
     # shop.example.com, bit.ly/x, wa.me/123, EXAMPLE.COM
-    (r"[^\W_]\.[^\W\d_]", _START + r"(?:" + _LABEL + r"\.)+" + _TLD_PLAIN + _END + _PATH),
+    (r"\.(?<=[^\W_]\.)[^\W\d_]", _START + r"(?:" + _LABEL + r"\.)+" + _TLD_PLAIN + _END + _PATH),
     # example . com
     (r" \. ", _START + r"(?:" + _LABEL + r"\s+\.\s+)+(?:com|net|org|de|co\.uk|fr|io|shop|store)" + _END),
     # example[.]com, example(dot)com, shop.example[.]co[.]uk
     (
-        r"[\[({]\s*(?:\.|dot|punkt)\s*[\])}]|<dot>|。",
+        r"[\[({<。](?:(?<=[\[({])\s*(?:\.|dot|punkt)\s*[\])}]|(?<=<)dot>|(?<=。)[a-z])",
         _START + r"(?:" + _LABEL + r"(?:\.|" + _DOT_BRACKETED + r"))*" + _LABEL + r"(?:" + _DOT_BRACKETED + r")"
         r"(?:" + _TLD_ANY_CASE + r")" + _END + _PATH,
     ),
     # example dot com, beispiel punkt de
     *(
         (
-            r"\s" + word + r"\s",
+            " " + word + " ",
             _START + r"(?:" + _LABEL + r"\s*(?:\.|\s" + word + r"\s)\s*)*?" + _LABEL + r"\s+" + word + r"\s+"
             r"(?:" + tlds + r")" + _END + _PATH,
         )
         for word, tlds in _DOT_WORDS.items()
     ),
 )
+# Triggers run on the lower-cased draft and start with a plain character, so `re` can jump from one to the next.
 _PATTERNS = tuple((re.compile(trigger), re.compile(pattern, re.I)) for trigger, pattern in _TRIGGERED)
 
 
 def check_links(inp: GuardInput) -> list[GuardViolation]:
-    active = [pattern for trigger, pattern in _PATTERNS if trigger.search(inp.lower)]
-    return violations_for(inp, "link", MESSAGE, active) if active else []
+    matches = [m for trigger, pattern in _PATTERNS for m in matches_near(trigger, pattern, inp, 80, 60)]
+    spans = [inp.text.span(*m.span()) for m in matches if m.end() > m.start()]
+    return [GuardViolation(rule="link", span=s, message=MESSAGE) for s in merged(spans)]

@@ -26,10 +26,14 @@ _ONE = re.compile(r".[" + _MARKS + r"]*", re.S)
 # Characters NFKC leaves alone but matching must not: invisible ones and Latin look-alikes.
 _SPECIAL = re.compile("[" + "".join(sorted(_INVISIBLE)) + _LOOKALIKES + "]")
 
-# "p a y p a l", "w w w . s h o p . c o m": four or more one-character tokens separated by single spaces.
-_SPACED = re.compile(r"(?<!\S)(?:\S )(?:\S ){2,}\S(?!\S)")
+# "p a y p a l", "w w w . s h o p . c o m": four or more one-character tokens separated by single spaces
+# (punctuation may close the run: "pay with p a y p a l.").
+_SPACED = re.compile(r"\S(?<!\w\S)(?: \S){3,}(?=[\s.,;:!?)\]]|$)")
+# Cheap patterns that any match of the two above contains.
+_SPACED_HINT = re.compile(r" \S \S ")
+_DOTTED_HINT = re.compile(r"[.\-_*][^\W\d_][.\-_*]")
 # "p.a.y.p.a.l", "e-b-a-y": four or more single letters joined by the same kind of separator.
-_DOTTED = re.compile(r"(?<![\w.\-*])(?:[^\W\d_][.\-_*]){3,}[^\W\d_](?![\w])")
+_DOTTED = re.compile(r"[^\W\d_](?<![\w.\-*].)(?:[.\-_*][^\W\d_]){3,}(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +91,9 @@ def _join_spaced(folded: NormalizedText) -> NormalizedText:
     """Drop the separators inside spaced-out words, keeping the offsets of the characters that stay."""
     text = folded.text
     drop: list[int] = []
-    for pattern in (_SPACED, _DOTTED):
+    for hint, pattern in ((_SPACED_HINT, _SPACED), (_DOTTED_HINT, _DOTTED)):
+        if not hint.search(text):
+            continue
         for match in pattern.finditer(text):
             drop.extend(range(match.start() + 1, match.end(), 2))
     if not drop:

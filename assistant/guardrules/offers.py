@@ -10,11 +10,30 @@ arithmetic on money amounts (the item price is not known here); "打8折"-style 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.guardrules.phrases import Phrases
+from assistant.guardrules.offerwords import (
+    AMOUNT_AFTER,
+    AMOUNT_BEFORE,
+    CANCEL,
+    COMPENSATION,
+    CURRENCY,
+    FULL,
+    IMMEDIATE,
+    NEGATION_AFTER,
+    NEGATION_BEFORE,
+    NO_RETURN,
+    NO_RIGHT_BEFORE,
+    NOT_AN_OFFER,
+    NOT_NEGATIONS,
+    NUMBER_BEFORE,
+    PARTIAL,
+    PERCENT_SIGN,
+    REFUND,
+    REQUEST_AFTER,
+    RESEND,
+)
 from assistant.guardrules.sentences import clause_around, sentence_around
 
 __all__ = ["Offer", "OfferKind", "extract_offers"]
@@ -38,224 +57,111 @@ class Offer:
     percent: float | None = None
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    """A pattern for short stretches of the lower-cased text."""
-    return re.compile("|".join(parts))
+class _Reader:
+    """One lower-cased draft, with the phrases that qualify an offer found once, for questions about stretches."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        encouragements = [m.span() for m in NOT_NEGATIONS.finditer(text)]
+        self.negations_before = [
+            m.span()
+            for m in NEGATION_BEFORE.finditer(text)
+            if not any(s <= m.start() and m.end() <= e for s, e in encouragements)
+        ]
+        self.negations_after = [m.span() for m in NEGATION_AFTER.finditer(text)]
+        self.not_offers = [m.span() for m in NOT_AN_OFFER.finditer(text)]
+        self.compensation = [m.span() for m in COMPENSATION.finditer(text)]
+        self.refunds = [m.span() for m in REFUND.finditer(text)]
 
-def _phrases(*parts: str) -> Phrases:
-    return Phrases(parts)
+    @staticmethod
+    def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        return any(start <= s and e <= end for s, e in spans)
 
-
-_FULL_SRC = (
-    r"\b(?:full|complete|total|entire)\s+refund\b|\brefund\s+(?:you\s+)?in\s+full\b|\brefund\s+(?:you\s+)?(?:the\s+)?"
-    r"(?:full|entire|whole|total)\s+(?:amount|price|purchase\s+price|cost|order)|\bfull\s+amount\s+back\b",
-    r"\b(?:volle|vollständige|komplette|gesamte)n?\s+(?:rück)?erstattung|\brückerstattung\s+des\s+(?:vollen|gesamten|"
-    r"kompletten)\s+(?:betrags|kaufpreises|preises)|\b(?:vollen|gesamten|kompletten)\s+(?:kauf)?(?:preis|betrag)\s+"
-    r"(?:zurück)?erstatt\w*|\b(?:vollständig|komplett|voll)\s+(?:zurück)?erstatt\w*",
-    r"\bremboursement\s+(?:intégral|complet|total)\b|\brembours\w*\s+(?:intégralement|en\s+totalité|la\s+totalité)"
-    r"|\bintégralement\s+rembours\w*",
-    r"\breembolso\s+(?:completo|total|íntegro|integro)\b|\breembols\w+\s+(?:por\s+completo|íntegramente|el\s+importe\s+"
-    r"(?:completo|total))",
-    r"\brimborso\s+(?:completo|totale|integrale|pieno)\b|\brimbors\w+\s+(?:l'intero\s+importo|integralmente|"
-    r"completamente|per\s+intero)",
-    r"全額(?:を|の)?(?:ご)?返金|全額返還|代金を全額|全额退款|全部退款|全额退还|全款退",
-)
-_PARTIAL_SRC = (
-    r"\bpartial\s+(?:refund|reimbursement|credit)\b|\brefund\s+(?:part|a\s+portion|some)\s+of\b",
-    r"\bteil(?:weise)?\s*(?:rück)?erstatt\w*|\bteilweise\s+(?:zurück)?erstatt\w*|\bpreisnachlass\b",
-    r"\bremboursement\s+partiel\b|\brembours\w+\s+partiellement|\bpartiellement\s+rembours\w*",
-    r"\breembolso\s+parcial\b|\breembols\w+\s+parcialmente|\brimborso\s+parziale\b|\brimbors\w+\s+parzialmente",
-    r"一部(?:を|の)?(?:ご)?返金|部分返金|部分退款|退(?:一)?部分|部分退还",
-)
-_REFUND_SRC = (
-    r"\brefund(?:s|ed|ing)?\b|\breimburse\w*|\bmoney\s+back\b",
-    r"\b(?:zurück|rück)?erstatt\w*|\bgeld\s+zurück\b",
-    r"\brembours\w*|\breembols\w*|\bdevolver(?:le)?\s+(?:el|su)\s+dinero|\bdevolución\s+del\s+(?:dinero|importe)",
-    r"\brimbors\w*",
-    r"返金|返還|退款|退钱|退还",
-)
-_IMMEDIATE_SRC = (
-    r"\b(?:immediate|instant)\s+refund\b|\brefund\w*\s+(?:you\s+)?(?:(?:the\s+)?full\s+amount\s+)?(?:now|right\s+(?:away|"
-    r"now)|immediately|straight\s+away|today|at\s+once)\b|\brefund\w*\s+(?:you\s+)?before\s+(?:you\s+|we\s+)?(?:send|"
-    r"return|ship|receive|get)\w*",
-    r"\bsofort\w*\s+(?:zurück)?erstatt\w*|\b(?:rück)?erstattung\s+sofort|\bsofortige\s+(?:rück)?erstattung",
-    r"\bremboursement\s+immédiat|\brembours\w*\s+immédiatement|\bimmédiatement\s+rembours\w*",
-    r"\breembolso\s+inmediato|\breembols\w+\s+(?:de\s+)?inmediato|\binmediatamente\s+reembols\w*",
-    r"\brimborso\s+immediato|\brimbors\w+\s+(?:subito|immediatamente)|\bsubito\s+rimbors\w*",
-    r"(?:すぐに|直ちに|即時|即日|今すぐ)(?:ご)?返金|立即退款|马上退款|先退款|直接退款|立刻退款",
-)
-# Refund without the item coming back: only an offer when the sentence also refunds ("keep the item and we'll
-# refund 20%" is a partial refund; "keep the damaged item, we'll send a replacement" is no refund at all).
-_NO_RETURN_SRC = (
-    r"\bbefore\s+(?:you\s+)?(?:send|return|ship|post)\w*\s+(?:it\s+|them\s+|the\s+\w+\s+)?back\b|\bbefore\s+(?:we\s+)?"
-    r"(?:receive|get)\s+(?:it|them|the\s+\w+)|\bbefore\s+the\s+return\s+(?:arrives|reaches\s+us|is\s+received)"
-    r"|\bwithout\s+(?:(?:the\s+)?need\s+(?:to|for)\s+)?(?:a\s+)?return(?:ing)?\b|\bno\s+need\s+to\s+(?:return|send)"
-    r"|\b(?:don't|do\s+not)\s+need\s+to\s+(?:return|send)|\bkeep\s+(?:the|your)\s+(?:item|product|order|original)\b",
-    r"\bohne\s+(?:rücksendung|rückversand|zurückzusenden)|\bbehalten\s+sie\b|\b(?:artikel|produkt|gerät)\s+behalten"
-    r"|\bnicht\s+zurück(?:zu)?senden|\bvor\s+(?:der\s+)?rücksendung",
-    r"\bsans\s+(?:retour|renvoi|avoir\s+à\s+(?:renvoyer|retourner))|\b(?:gardez|conservez)\s+(?:l'article|le\s+produit)"
-    r"|\bavant\s+(?:le\s+)?retour\b",
-    r"\bsin\s+(?:necesidad\s+de\s+)?devol\w+|\bquédese\s+con\s+el\s+(?:artículo|producto)|\bantes\s+de\s+(?:la\s+)?"
-    r"devolución",
-    r"\bsenza\s+(?:bisogno\s+di\s+)?(?:res[oa]|restituire|rispedire)|\btenga\s+(?:pure\s+)?(?:l'articolo|il\s+prodotto)"
-    r"|\bprima\s+del\s+reso",
-    r"返品(?:不要|は不要|の必要はありません|いただく必要はありません|せずに)|返品前に|お手元に(?:残して|保管)",
-    r"无需退(?:货|回)|不用退(?:货|回)|不需要退(?:货|回)",
-)
-_RESEND_SRC = (
-    r"\breplacements?\b|\bre-?send\w*|\bre-?ship\w*|\bsend\s+(?:you\s+)?(?:out\s+)?(?:a\s+)?(?:new|another|second|fresh)"
-    r"\b|\bsend\s+(?:you\s+)?(?:the\s+)?missing\s+(?:parts?|items?|pieces?|components?)|\bship\s+(?:you\s+)?(?:a\s+)?"
-    r"(?:new|another)\b|\bsend\s+(?:it|them|one)\s+again\b|\breplace\s+(?:it|them|the\s+\w+|your\s+\w+)\b"
-    r"|\bexchange\s+(?:it|them|the\s+item)\b",
-    r"\bersatz(?:lieferung|artikel|teile?|gerät|produkt)?\b|\bneue[nrs]?\s+(?:artikel|produkt|gerät|exemplar|teil)\b"
-    r"|\berneut\s+(?:zu\s+)?(?:senden|schicken|versenden|zusenden)|\b(?:noch\s*(?:ein)?mal|nochmals)\s+(?:zu\s+)?"
-    r"(?:senden|schicken|zuschicken|zusenden|versenden)|\bnachliefer\w*|\bumtausch\w*|\b(?:senden|schicken)\s+"
-    r"(?:ihnen\s+)?(?:gerne\s+)?(?:einen|eine|ein)\s+neue[nrs]?\b",
-    r"\bremplacement\b|\bvous\s+(?:le\s+|la\s+|les\s+|en\s+)?(?:renvoy\w+|renverr\w+|réexpédi\w+)|\bnouvel?l?e?\s+"
-    r"(?:article|produit|exemplaire|pièce)\b|\béchange\s+standard\b",
-    r"\breemplazo\b|\bsustitución\b|\breenvi\w+|\breenvío\b|\bvolver\s+a\s+enviar\w*|\benviar(?:le)?\s+(?:uno\s+nuevo|"
-    r"otro|un\s+nuevo|una\s+nueva)|\bnuevo\s+(?:artículo|producto|envío)\b",
-    r"\bsostituzione\b|\bsostitutivo\b|\breinvi\w+|\binviar(?:le|e)?\s+(?:un\s+nuovo|una\s+nuova|un\s+altro)"
-    r"|\bnuovo\s+(?:articolo|prodotto)\b",
-    r"再送|再発送|交換品|代替品|新しい(?:商品|もの|品)を(?:お送り|発送|送)|新品(?:を|と)(?:お送り|発送|交換)|交換(?:いたし|させて|対応)",
-    r"补发|重发|重新发(?:货|送)|换货|更换(?:新的|一个)|寄(?:一个)?新的|发(?:一个)?新的|换新",
-)
-_CANCEL_SRC = (
-    r"\bcancel(?:s|led|ed|ling|ing|lation|lations)?\b",
-    r"\bstorn\w*",
-    r"\bannul\w*|\bcancel(?:ar|amos|aremos|ación|ado|ada)\b",
-    r"\bannull\w*|\bcancell(?:are|iamo)\s+l'ordine|\bcancellazione\s+dell'ordine",
-    r"キャンセル|取消",
-)
-_FULL, _PARTIAL, _REFUND, _IMMEDIATE, _NO_RETURN, _RESEND, _CANCEL = (
-    Phrases(src)
-    for src in (_FULL_SRC, _PARTIAL_SRC, _REFUND_SRC, _IMMEDIATE_SRC, _NO_RETURN_SRC, _RESEND_SRC, _CANCEL_SRC)
-)
-_REFUND_RX = _rx(*_REFUND_SRC)
-_PERCENT = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent\b|per\s*cent\b|prozent\b|pour\s*cent\b|por\s*ciento\b|"
-    r"per\s*cento\b|パーセント)|百分之(\d{1,3})|(?<!\d)([1-9])割"
-)
-_MONEY = re.compile(
-    r"[$€£¥₹]\s?\d[\d.,]*|\b\d[\d.,]*\s?(?:[€$£¥]|eur(?:os?)?\b|usd\b|gbp\b|dollars?\b|pounds?\b|yen\b|円|元|块)"
-)
-_COMPENSATION = _phrases(
-    *_REFUND_SRC,
-    *_PARTIAL_SRC,
-    r"\boff\b|\bdiscount|\bcompensat\w*|\bcredit\b|\brabatt|\bnachlass|\bgutschrift|\bentschädigung|\bréduction|\bremise"
-    r"|\bdédommag\w*|\bdescuento|\bcompensación|\bsconto|\brisarciment\w*|\bindennizz\w*|割引|折扣|补偿|赔偿",
-)
-
-_NEGATION_BEFORE = _phrases(
-    r"\b(?:cannot|can't|can\s+not|could\s+not|couldn't|unable|not\s+able|won't|will\s+not|wouldn't|would\s+not|"
-    r"(?:do|does|did)\s+not|(?:don't|doesn't|didn't)|not\s+(?:possible|eligible|in\s+a\s+position)|no\s+longer|"
-    r"is\s+not|isn't|are\s+not|aren't|not\s+(?:a|an|any)|never)\b",
-    r"\bnicht\b|\bkein\w*|\bne\b|\bn'|\bpas\b|\baucun\w*|\bjamais\b|\bno\b|\bningun\w*|\bnunca\b|\bnon\b|\bnessun\w*"
-    r"|\bimpossib\w*",
-    r"无法|不能|不会|没法|没办法|不可以|不可能|不予|不提供|不支持|不接受|暂不",
-)
-_BARE_NO = re.compile(r"\bno\b(?!\s+(?:podemos|puedo|es|se|ofrecemos|será|vamos|hay|está|tenemos)\b)")
-_NO_RIGHT_BEFORE = re.compile(r"\bno\s+(?:\w+\s+)?$")
-_NEGATION_AFTER = _phrases(
-    r"\b(?:is|are|would\s+be|will\s+be)\s+not\s+(?:possible|available|an\s+option|offered)|\bisn't\s+(?:possible|"
-    r"available|an\s+option)|\bnot\s+(?:possible|available)\b|\b(?:cannot|can't)\s+be\b",
-    r"\bnicht\b|\bkein\w*|\bn'est\s+pas|\bne\s+(?:sera|peut|pouvons)|\bpas\s+possible|\bimpossib\w*",
-    r"\bno\s+(?:es|está)\s+(?:posible|disponible)|\bno\s+podemos|\bnon\s+è\s+(?:possibile|disponibile)|\bnon\s+possiamo",
-    r"ません|かね(?:ます)?|不可|難しい|できない|出来ない|しない|是不可能的|不行|无法",
-)
-# Encouragements that contain a negation word but negate nothing ("don't hesitate to ask for a replacement").
-_NOT_NEGATIONS = _rx(
-    r"\b(?:don't|do\s+not)\s+hesitate|\bzögern\s+sie\s+nicht|\bn'hésitez\s+pas|\bno\s+dude|\bnon\s+esiti|\bno\s+problem"
-)
-_NOT_AN_OFFER = _phrases(
-    # past events and the buyer's own request
-    r"\b(?:has|have|had)\s+(?:already\s+)?been\b|\b(?:was|were)\s+(?:already\s+)?(?:issued|processed|sent|refunded|"
-    r"cancel+ed|shipped|initiated|completed|credited|approved|made)\b|\balready\b|\bwurden?\b|\bbereits\b|\bdéjà\b"
-    r"|\ba\s+été\b|\bont\s+été\b|\bya\s+(?:se\s+)?(?:ha|hemos|fue)\b|\bha\s+sido\b|\bgià\b|\bè\s+stat[oa]\b|済み|完了|已经",
-    r"\b(?:understand|see|note|know|read)\s+(?:that\s+)?you\s+(?:would\s+like|'d\s+like|want|wish|are\s+asking|asked|"
-    r"requested|need)|\byou\s+(?:asked|requested|are\s+asking|have\s+asked|have\s+requested|mentioned)\b"
-    r"|\byour\s+(?:request|question|message|enquiry|inquiry)\b|\b(?:status|progress)\s+of\b|\b(?:update|information|"
-    r"news)\s+(?:on|about)\b|\b(?:regarding|concerning)\b|\bwhere\s+(?:your|the)\b|\bwhen\s+(?:your|the)\b",
-    r"\bsie\s+(?:möchten|wünschen)\b|\bihre[nr]?\s+(?:anfrage|wunsch|frage)\b|\bstatus\s+(?:ihrer|der)\b|\bbezüglich\b"
-    r"|\b(?:comprenons|compris|notons)\s+que\s+vous\b|\bvous\s+(?:demandez|avez\s+demandé)\b|\bvotre\s+demande\b"
-    r"|\bstatut\s+de\b|\bconcernant\b|\b(?:entendemos|comprendemos)\s+que\b|\b(?:solicitó|pidió|ha\s+solicitado)\b"
-    r"|\bsu\s+(?:solicitud|petición)\b|\bestado\s+de\b|\b(?:capiamo|comprendiamo)\s+che\b|\bha\s+(?:chiesto|richiesto)\b"
-    r"|\bla\s+sua\s+richiesta\b|\bstato\s+del\b|\bin\s+merito\b",
-    r"您(?:想|希望|要求|申请|要)|您的(?:请求|申请|要求)|关于|状态|进度",
-    # the marketplace acts, not the seller
-    r"\bamazon\b",
-)
-_REQUEST_AFTER = re.compile(
-    r"^\w*?(?:s?\s+)?(?:request|status|anfrage|antrag|demande|solicitud|richiesta)|^(?:の|を|に)?(?:ご希望|ご依頼|ご要望|"
-    r"リクエスト|申請|状況|について|に関して|に関する)|^(?:的)?(?:申请|请求|状态|进度)|^\s*(?:möchten|wollen|wünschen)"
-)
+    def is_offer(self, start: int, end: int) -> bool:
+        """Whether the phrase at [start, end) offers something, rather than refusing, reporting or quoting it."""
+        text = self.text
+        c_start, c_end = clause_around(text, start, end)
+        if self.within(self.negations_before, c_start, start) or NO_RIGHT_BEFORE.search(text, c_start, start):
+            return False
+        if self.within(self.negations_after, end, c_end) or self.within(self.not_offers, c_start, c_end):
+            return False
+        return not REQUEST_AFTER.search(text[end : end + 20]) and not REQUEST_AFTER.search(text[start:end])
 
 
 def extract_offers(folded: str) -> list[Offer]:
     """Every remedy, percentage or amount the draft offers; `folded` is the lower-cased folded draft."""
+    reader = _Reader(folded)
     offers: list[Offer] = []
     for kind, pattern in (
-        (OfferKind.FULL_REFUND, _FULL),
-        (OfferKind.PARTIAL_REFUND, _PARTIAL),
-        (OfferKind.IMMEDIATE_REFUND, _IMMEDIATE),
-        (OfferKind.RESEND, _RESEND),
-        (OfferKind.CANCEL, _CANCEL),
+        (OfferKind.FULL_REFUND, FULL),
+        (OfferKind.PARTIAL_REFUND, PARTIAL),
+        (OfferKind.IMMEDIATE_REFUND, IMMEDIATE),
+        (OfferKind.RESEND, RESEND),
+        (OfferKind.CANCEL, CANCEL),
     ):
-        found = [Offer(kind, m.span()) for m in pattern.finditer(folded) if _is_offer(folded, *m.span())]
-        offers.extend(o for o in found if not _overlaps(o.span, [f for f in found if f.span < o.span]))
-    for match in _PERCENT.finditer(folded):
-        value = float((match.group(1) or match.group(2) or str(int(match.group(3) or 0) * 10)).replace(",", "."))
-        start, end = sentence_around(folded, *match.span())
-        if _COMPENSATION.search(folded, start, end) and _is_offer(folded, *match.span()):
-            offers.append(Offer(OfferKind.PERCENT, match.span(), value))
-    for match in _MONEY.finditer(folded):
-        start, end = clause_around(folded, *match.span())
-        if _COMPENSATION.search(folded, start, end) and _is_offer(folded, *match.span()):
-            offers.append(Offer(OfferKind.MONEY, match.span()))
-    offers.extend(_refunds_without_return(folded, offers))
-    offers.extend(_plain_refunds(folded, offers))
+        found = sorted({m.span() for m in pattern.finditer(folded) if reader.is_offer(*m.span())})
+        offers.extend(Offer(kind, span) for i, span in enumerate(found) if not i or span[0] >= found[i - 1][1])
+    for span, value in _percentages(folded):
+        start, end = sentence_around(folded, *span)
+        if reader.within(reader.compensation, start, end) and reader.is_offer(*span):
+            offers.append(Offer(OfferKind.PERCENT, span, value))
+    for span in _amounts(folded):
+        start, end = clause_around(folded, *span)
+        if reader.within(reader.compensation, start, end) and reader.is_offer(*span):
+            offers.append(Offer(OfferKind.MONEY, span))
+    offers.extend(_refunds_without_return(reader, offers))
+    offers.extend(_plain_refunds(reader, offers))
     return _without_covered_partials(folded, offers)
 
 
-def _is_offer(folded: str, start: int, end: int) -> bool:
-    c_start, c_end = clause_around(folded, start, end)
-    if _negated_before(_NOT_NEGATIONS.sub(" ", folded[c_start:start])) or _NEGATION_AFTER.search(folded, end, c_end):
-        return False
-    if _NOT_AN_OFFER.search(folded, c_start, c_end):
-        return False
-    return not _REQUEST_AFTER.search(folded[end : end + 20]) and not _REQUEST_AFTER.search(folded[start:end])
+def _percentages(text: str) -> list[tuple[tuple[int, int], float]]:
+    """(span, value) of "20%", "20 Prozent", "百分之二十" (digits only), "2割" (= 20%)."""
+    found = []
+    for sign in PERCENT_SIGN.finditer(text):
+        if sign.group(1):  # 百分之20
+            found.append((sign.span(), float(sign.group(1))))
+            continue
+        number = NUMBER_BEFORE.search(text, max(0, sign.start() - 12), sign.start())
+        if number is not None:
+            multiplier = 10 if sign.group() == "割" else 1
+            found.append(((number.start(1), sign.end()), float(number.group(1).replace(",", ".")) * multiplier))
+    return found
 
 
-def _negated_before(before: str) -> bool:
-    # A bare "no" negates only the phrase right after it ("no refund"), not the clause ("no problem, we ..."),
-    # except in Spanish, where it is the verb's negation ("no podemos ofrecer un reembolso").
-    if _NEGATION_BEFORE.search(_BARE_NO.sub(" ", before)):
-        return True
-    return bool(_NO_RIGHT_BEFORE.search(before))
+def _amounts(text: str) -> list[tuple[int, int]]:
+    """Spans of money amounts: "$14.99", "14,99 €", "20 dollars"."""
+    spans = []
+    for sign in CURRENCY.finditer(text):
+        after = AMOUNT_AFTER.match(text, sign.end())
+        before = AMOUNT_BEFORE.search(text, max(0, sign.start() - 16), sign.start())
+        if after is not None:
+            spans.append((sign.start(), after.end()))
+        elif before is not None:
+            spans.append((before.start(), sign.end()))
+    return spans
 
 
-def _refunds_without_return(folded: str, found: list[Offer]) -> list[Offer]:
+def _refunds_without_return(reader: _Reader, found: list[Offer]) -> list[Offer]:
     offers = []
-    for match in _NO_RETURN.finditer(folded):
-        start, end = sentence_around(folded, *match.span())
-        refunds = [m for m in _REFUND_RX.finditer(folded, start, end) if _is_offer(folded, *m.span())]
+    for match in NO_RETURN.finditer(reader.text):
+        start, end = sentence_around(reader.text, *match.span())
+        refunds = [r for r in reader.refunds if start <= r[0] and r[1] <= end and reader.is_offer(*r)]
         immediate = any(o.kind is OfferKind.IMMEDIATE_REFUND and start <= o.span[0] < end for o in found)
         if refunds and not immediate and not _overlaps(match.span(), found):
             offers.append(Offer(OfferKind.IMMEDIATE_REFUND, match.span()))
     return offers
 
 
-def _plain_refunds(folded: str, found: list[Offer]) -> list[Offer]:
+def _plain_refunds(reader: _Reader, found: list[Offer]) -> list[Offer]:
     """A refund with no amount, percentage or 'partial' in its sentence: the buyer will read it as a full refund."""
-    offers = []
-    for match in _REFUND.finditer(folded):
-        if _overlaps(match.span(), found) or not _is_offer(folded, *match.span()):
+    offers: list[Offer] = []
+    for span in sorted(set(reader.refunds)):
+        if _overlaps(span, found) or _overlaps(span, offers) or not reader.is_offer(*span):
             continue
-        start, end = sentence_around(folded, *match.span())
+        start, end = sentence_around(reader.text, *span)
         if any(start <= o.span[0] < end and o.kind in _AMOUNTS for o in found):
             continue
-        offers.append(Offer(OfferKind.REFUND, match.span()))
+        offers.append(Offer(OfferKind.REFUND, span))
     return offers
 
 

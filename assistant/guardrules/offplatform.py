@@ -18,6 +18,7 @@ from assistant.models import GuardViolation
 __all__ = ["BUILT_IN_NAMES", "check_off_platform"]
 
 # Each name is its words; the words may be written together or apart ("paypal", "pay pal", "pay-pal").
+# fmt: off
 BUILT_IN_NAMES: tuple[tuple[str, ...], ...] = (
     ("e", "bay"), ("wal", "mart"), ("ali", "express"), ("temu",), ("shein",), ("etsy",), ("shopify",),
     ("ali", "baba"), ("rakuten",), ("mercari",), ("taobao",), ("kaufland",), ("zalando",), ("cdiscount",),
@@ -25,6 +26,7 @@ BUILT_IN_NAMES: tuple[tuple[str, ...], ...] = (
     ("bank", "transfer"), ("wire", "transfer"), ("wechat", "pay"), ("ali", "pay"), ("revolut",), ("skrill",),
     ("payoneer",), ("bitcoin",), ("whats", "app"), ("telegram",), ("wechat",), ("weixin",), ("viber",),
 )
+# fmt: on
 _LEET = {"a": "a@4", "e": "e3", "i": "i1!", "o": "o0", "s": "s5$", "l": "l1|"}
 _SEP = r"[\s\-_.]?"
 _CLOSE = r"(?![^\W_])"
@@ -67,24 +69,31 @@ _BUILT_IN = Phrases([*(_variant_pattern(n) for n in BUILT_IN_NAMES), *_PHRASES])
 
 
 @lru_cache(maxsize=32)
-def _seller_names(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The seller's own blocked names, case-insensitive, any spacing between their words."""
-    parts = [r"(?<![^\W_])" + r"\s+".join(re.escape(w) for w in name.split()) + _CLOSE for name in names if name.strip()]
-    return re.compile("|".join(parts), re.I) if parts else None
+def _seller_names(names: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The seller's own blocked names (case-insensitive, any spacing between their words), and their first words
+    lower-cased, which must occur in the draft before the pattern is worth running."""
+    words = [name.split() for name in names if name.strip()]
+    if not words:
+        return None
+    parts = [r"(?<![^\W_])" + r"\s+".join(re.escape(w) for w in name) + _CLOSE for name in words]
+    return re.compile("|".join(parts), re.I), tuple(name[0].lower() for name in words)
 
 
 def check_off_platform(inp: GuardInput) -> list[GuardViolation]:
-    zelle = _ZELLE_PAYMENT if inp.language == "de" else _ZELLE_ANYWHERE
-    matches = [*_BUILT_IN.finditer(inp.lower), *zelle.finditer(inp.lower), *_WISH.finditer(inp.folded)]
+    matches = list(_BUILT_IN.finditer(inp.lower))
+    if "zelle" in inp.lower:
+        matches.extend((_ZELLE_PAYMENT if inp.language == "de" else _ZELLE_ANYWHERE).finditer(inp.lower))
+    if "wish" in inp.lower:
+        matches.extend(_WISH.finditer(inp.folded))
     seller = _seller_names(tuple(inp.policy.blocked_names))
-    if seller is not None:
-        matches.extend(seller.finditer(inp.folded))
+    if seller is not None and any(first in inp.lower for first in seller[1]):
+        matches.extend(seller[0].finditer(inp.folded))
     spans = merged(inp.text.span(*m.span()) for m in matches if m.end() > m.start())
     return [
         GuardViolation(
             rule="competitor_or_off_platform",
             span=span,
-            message=f"Remove “{inp.draft[span[0]:span[1]]}”: do not mention other marketplaces or shops, your own "
+            message=f"Remove “{inp.draft[span[0] : span[1]]}”: do not mention other marketplaces or shops, your own "
             "website, or payment and chat outside the marketplace.",
         )
         for span in spans

@@ -16,7 +16,7 @@ from assistant.models import GuardViolation
 
 __all__ = ["MESSAGE", "check_pii_echo"]
 
-MESSAGE = "Do not repeat the buyer's address, e-mail or phone number; write \"your address\" or similar instead."
+MESSAGE = 'Do not repeat the buyer\'s address, e-mail or phone number; write "your address" or similar instead.'
 
 _STREET_WORDS = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|parkway|pkwy|"

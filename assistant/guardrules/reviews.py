@@ -29,18 +29,20 @@ _WE_BEFORE = re.compile(r"\b(?:we|i)(?:'ll|'ve|'d|\s+will|\s+have|\s+can|\s+woul
 _ALWAYS = (
     # en
     r"\b(?:leave|write|give|post|submit|share|drop|add)\s+(?:us\s+|me\s+)?(?:a\s+|an\s+|your\s+|some\s+)?"
-    + _W + r"{0,2}" + _EN_R + r"(?!\s+(?:to|with)\s+(?:our|the|them)\b)",
+    + _W
+    + r"{0,2}"
+    + _EN_R
+    + r"(?!\s+(?:to|with)\s+(?:our|the|them)\b)",
     r"\brate\s+(?:us|our\s+\w+|the\s+(?:item|product|order|seller))\b",
     r"\b(?:change|update|remove|delete|revise|edit|amend|withdraw|retract|take\s+down|modify|reconsider|"
     r"improve|raise)\s+(?:your\s+|the\s+|this\s+|that\s+|their\s+)?"
-    + _W + r"{0,2}(?:reviews?|feedback|ratings?|comments?)\b",
+    + _W
+    + r"{0,2}(?:reviews?|feedback|ratings?|comments?)\b",
     r"\b(?:reviews?|feedback|ratings?)\s+(?:be\s+|is\s+|being\s+)?(?:removed|deleted|changed|updated|withdrawn|taken\s+down)",
     r"\bin\s+(?:exchange|return)\s+for\s+(?:a\s+|an\s+|your\s+|leaving\s+a\s+|writing\s+a\s+)?" + _W + r"{0,2}" + _EN_R,
-    r"\b(?:free|gift|bonus|reward|refund|discount|coupon|voucher|cashback|\$\d+|\d+\s*%)[^.!?\n]{0,50}\bfor\s+"
-    r"(?:a|an|leaving|writing|posting)\s+" + _W + r"{0,2}" + _EN_R,
     r"\bfor\s+(?:a|an)\s+(?:positive|good|5[\s-]*star|five[\s-]*star|honest|great)\s+" + _EN_R,
     r"\bif\s+(?:you\s+are|you're|you\s+were|you\s+feel)\s+(?:\w+\s+){0,2}(?:satisfied|happy|pleased)\b[^.!?\n]{0,80}\b"
-    r"(?:review|feedback|rating|stars?)\b",
+    r"(?:review|feedback|rating|rate|stars?)\b",
     r"\b(?:before|instead\s+of)\s+(?:leaving|writing|posting|giving)\s+(?:a\s+|any\s+)?(?:negative|bad|poor|low|critical|"
     r"1[\s-]*star|one[\s-]*star)?\s*" + _EN_R,
     r"\b(?:don't|do\s+not)\s+(?:leave|write|post|give)\s+(?:us\s+)?(?:a\s+|any\s+)?(?:negative|bad|poor|low)\b",
@@ -100,20 +102,23 @@ _ALWAYS = (
 # ("thank you for your positive feedback" is fine).
 _POSITIVE = Phrases(
     (
-    r"\b(?:positive|good|great|glowing|favou?rable|5[\s-]*star|five[\s-]*star)\s+(?:reviews?|feedback|ratings?)\b"
-    r"|\b(?:5|five|fünf|cinq|cinco|cinque)[\s-]*(?:stars?|sterne?n?|étoiles|estrellas|stelle)\b"
-    r"|\b(?:positive|gute)n?\s+(?:bewertung|rezension)|\b(?:avis|évaluation)\s+(?:positi\w+|favorable)"
-    r"|\b(?:reseña|valoración|opinión)\s+(?:positiva|favorable)|\b(?:recensione|valutazione)\s+(?:positiva|favorevole)"
-    r"|高評価|星5|★5|☆5|5つ星|五つ星|良い評価|いい評価|良いレビュー|好评|五星|5星|五颗星",
+        r"\b(?:positive|good|great|glowing|favou?rable|5[\s-]*star|five[\s-]*star)\s+(?:reviews?|feedback|ratings?)\b"
+        r"|\b(?:5|five|fünf|cinq|cinco|cinque)[\s-]*(?:stars?|sterne?n?|étoiles|estrellas|stelle)\b"
+        r"|\b(?:positive|gute)n?\s+(?:bewertung|rezension)|\b(?:avis|évaluation)\s+(?:positi\w+|favorable)"
+        r"|\b(?:reseña|valoración|opinión)\s+(?:positiva|favorable)|\b(?:recensione|valutazione)\s+(?:positiva|favorevole)"
+        r"|高評価|星5|★5|☆5|5つ星|五つ星|良い評価|いい評価|良いレビュー|好评|五星|5星|五颗星",
     ),
 )
 _ASKING = Phrases(
     (
-    r"\b(?:please|would|could|kindly|appreciate|consider|hope|love|grateful|bitte|würden|könnten|freuen|dankbar|"
-    r"pourriez|pouvez|veuillez|merci\s+de|n'hésitez|serions|apprécierions|podría|puede|por\s+favor|agradeceríamos|"
-    r"encantaría|potrebbe|può|per\s+favore|preghiamo|saremmo)\b|お願い|ください|下さい|いただけ|頂け|幸いです|请|麻烦|希望|给个|能否|可否",
+        r"\b(?:please|would|could|kindly|appreciate|consider|hope|love|grateful|bitte|würden|könnten|freuen|dankbar|"
+        r"pourriez|pouvez|veuillez|merci\s+de|n'hésitez|serions|apprécierions|podría|puede|por\s+favor|agradeceríamos|"
+        r"encantaría|potrebbe|può|per\s+favore|preghiamo|saremmo)\b|お願い|ください|下さい|いただけ|頂け|幸いです|请|麻烦|希望|给个|能否|可否",
     ),
 )
+# "a gift ... for a review": the incentive is looked for in code before "for a review" (numbers are everywhere).
+_FOR_A_REVIEW = Phrases((r"\bfor\s+(?:a|an|leaving|writing|posting)\s+" + _W + r"{0,2}" + _EN_R,))
+_INCENTIVE = re.compile(r"\b(?:free|gift|bonus|reward|refund|discount|coupon|voucher|cashback)\b|\$\d+|\d+\s*%")
 _THANKS = Phrases((r"\bthank|\bdanke|\bmerci\s+pour|\bgracias|\bgrazie|ありがと|感谢|谢谢",))
 _ALWAYS_PHRASES = Phrases(_ALWAYS)
 
@@ -121,15 +126,17 @@ _ALWAYS_PHRASES = Phrases(_ALWAYS)
 def check_reviews(inp: GuardInput) -> list[GuardViolation]:
     text = inp.lower
     spans = [m.span() for m in _ALWAYS_PHRASES.finditer(text) if not _WE_BEFORE.search(text, 0, m.start())]
+    for match in _FOR_A_REVIEW.finditer(text):
+        incentive = _INCENTIVE.search(text, sentence_around(text, *match.span())[0], match.start())
+        if incentive is not None:
+            spans.append((incentive.start(), match.end()))
     for match in _POSITIVE.finditer(text):
         start, end = sentence_around(text, match.start(), match.end())
         sentence = text[start:end]
         thanks_window = text[max(start, match.start() - 30) : match.start()]
         if _has(_ASKING, sentence) and not _has(_THANKS, thanks_window):
             spans.append(match.span())
-    return [
-        GuardViolation(rule="review_manipulation", span=inp.text.span(*s), message=MESSAGE) for s in merged(spans)
-    ]
+    return [GuardViolation(rule="review_manipulation", span=inp.text.span(*s), message=MESSAGE) for s in merged(spans)]
 
 
 def _has(phrases: Phrases, text: str) -> bool:

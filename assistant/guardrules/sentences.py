@@ -6,23 +6,33 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from assistant.guardrules.phrases import Phrases
+
 __all__ = ["clause_around", "sentence_around"]
 
-# A full stop only ends a sentence before a space or the end ("14.99" and "shop.example" stay whole).
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？\n]")
-# Clauses also end at commas, semicolons, dashes and contrastive words ("..., but we can refund you").
-_CLAUSE_END = re.compile(
-    r"[.!?](?=\s|$)|[。！？\n;；,，、:：]|\s[-–—]\s"
-    r"|\b(?:but|however|aber|jedoch|mais|cependant|pero|sin embargo|ma|però)\b|但是|但|不过|ですが|けれど",
-    re.I,
+# Punctuation that may end a sentence or clause; a full stop only before a space or the end ("14.99" and
+# "shop.example" stay whole), a dash only between spaces.
+_MARKS = re.compile(r"[.!?。！？\n;；,，、:：\-–—]")
+_SENTENCE_MARKS = frozenset(".!?。！？\n")
+_CLAUSE_WORDS = Phrases(
+    (r"\b(?:but|however|aber|jedoch|mais|cependant|pero|sin embargo|ma|però)\b", r"但是|但|不过|ですが|けれど")
 )
 
 
 @lru_cache(maxsize=16)
 def _ends(text: str, clauses: bool) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    pattern = _CLAUSE_END if clauses else _SENTENCE_END
-    matches = list(pattern.finditer(text))
-    return tuple(m.start() for m in matches), tuple(m.end() for m in matches)
+    spans = []
+    for match in _MARKS.finditer(text):
+        start, mark = match.start(), match.group()
+        if mark in ".!?" and not (start + 1 == len(text) or text[start + 1].isspace()):
+            continue
+        if mark in "-–—" and not (0 < start < len(text) - 1 and text[start - 1] == " " and text[start + 1] == " "):
+            continue
+        if clauses or mark in _SENTENCE_MARKS:
+            spans.append((start, start + 1))
+    if clauses:
+        spans = sorted([*spans, *(m.span() for m in _CLAUSE_WORDS.finditer(text))])
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
 
 
 def _around(text: str, start: int, end: int, clauses: bool) -> tuple[int, int]:

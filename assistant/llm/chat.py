@@ -23,6 +23,19 @@ from assistant.errors import LLMError, LLMTimeoutError, LLMUnavailableError, LLM
 
 __all__ = ["Budget", "ChatClient", "FormatMode", "RetryPolicy", "translate_error"]
 
+# openai 1.x/2.x sit on httpx, openai 3.x on httpx2: a raw transport error may come from either.
+_TIMEOUTS: tuple[type[BaseException], ...] = (openai.APITimeoutError, httpx.TimeoutException)
+_TRANSPORT: tuple[type[BaseException], ...] = (openai.APIConnectionError, httpx.TransportError)
+_FOREIGN: tuple[type[BaseException], ...] = (openai.OpenAIError, httpx.HTTPError, ValueError)
+try:
+    import httpx2
+
+    _TIMEOUTS += (httpx2.TimeoutException,)
+    _TRANSPORT += (httpx2.TransportError,)
+    _FOREIGN += (httpx2.HTTPError,)
+except ImportError:  # pragma: no cover - depends on the openai version installed
+    pass
+
 FormatMode = Literal["json_schema", "json_object", "prompt"]
 NEXT_MODE: dict[FormatMode, FormatMode] = {"json_schema": "json_object", "json_object": "prompt"}
 MAX_RETRY_AFTER_S = 30.0
@@ -61,17 +74,17 @@ def _status(exc: BaseException) -> int | None:
 
 
 def _retryable(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
+    if isinstance(exc, _TIMEOUTS):
         return False  # a timeout has already spent its share of the budget
-    if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
+    if isinstance(exc, _TRANSPORT):
         return True
     status = _status(exc)
     return status is not None and (status == 429 or status >= 500)
 
 
 def _retry_after(exc: BaseException) -> float | None:
-    response = getattr(exc, "response", None)
-    value = response.headers.get("retry-after") if isinstance(response, httpx.Response) else None
+    headers = getattr(getattr(exc, "response", None), "headers", None)
+    value = headers.get("retry-after") if headers is not None else None
     try:
         return min(float(value), MAX_RETRY_AFTER_S) if value is not None else None
     except ValueError:
@@ -86,12 +99,12 @@ def translate_error(exc: BaseException) -> LLMError | None:
     """
     if isinstance(exc, LLMError):
         return exc
-    if not isinstance(exc, openai.OpenAIError | httpx.HTTPError | ValueError):
+    if not isinstance(exc, _FOREIGN):
         return None
-    if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
+    if isinstance(exc, _TIMEOUTS):
         return LLMTimeoutError("the LLM server did not answer in time. Raise REPLY_ASSISTANT_LLM_TIMEOUT_S "
                                "or check the server's load.")
-    if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
+    if isinstance(exc, _TRANSPORT):
         return LLMUnreachableError(f"cannot reach the LLM server ({exc}). Check REPLY_ASSISTANT_OPENAI_BASE_URL "
                                    "and that the server is running.")
     status = _status(exc)

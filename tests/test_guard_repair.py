@@ -1,0 +1,87 @@
+"""Table tests for `guard.repair`: what can be removed mechanically is removed and whitespace tidied; what cannot
+(tone, promises, review requests, length) is left for the drafter, and the caller's second check still fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.guard import check, repair
+from assistant.models import Decision, Remedy
+from assistant.policy import GuardPolicy
+
+ALLOW_ALL = Decision(remedies=list(Remedy), max_partial_refund_pct=100)
+POLICY = GuardPolicy()
+BUYER = "I live at 12 Main Street."
+
+FIXABLE = [
+    pytest.param("Please see shop.example.com for details.", "Please see for details.", id="link removed"),
+    pytest.param(
+        "Write to jane (at) gmail (dot) com, we answer fast.", "Write to, we answer fast.", id="disguised e-mail"
+    ),
+    pytest.param("Call +49 176 1234 5678 if needed.", "Call if needed.", id="phone removed"),
+    pytest.param("Add WeChat ID: harbor_pine88 today.", "Add today.", id="messenger handle removed"),
+    pytest.param("Thanks <b>a lot</b> for waiting.", "Thanks a lot for waiting.", id="tags stripped, text kept"),
+    pytest.param("Thanks 😊 for waiting 👍🏽.", "Thanks for waiting.", id="emoji removed"),
+    pytest.param("You can also pay via PayPal.", "You can also pay via.", id="competitor name removed"),
+    pytest.param(
+        "Thanks for your order. Use code SAVE10 for 10% off your next order. Kind regards",
+        "Thanks for your order. Kind regards",
+        id="marketing sentence dropped",
+    ),
+    pytest.param("We ship to 12 Main Street tomorrow.", "We ship to tomorrow.", id="echoed address removed"),
+    pytest.param(
+        "Hello,\n\nplease see example[.]com (www.example.org).\n\nKind regards",
+        "Hello,\n\nplease see.\n\nKind regards",
+        id="paragraphs kept, empty brackets dropped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("draft", "expected"), FIXABLE)
+def test_repair_removes_mechanical_violations(draft: str, expected: str) -> None:
+    report = check(draft, ALLOW_ALL, POLICY, buyer_text=BUYER)
+    assert not report.passed
+    repaired = repair(draft, report)
+    assert repaired == expected
+    assert check(repaired, ALLOW_ALL, POLICY, buyer_text=BUYER).passed
+
+
+NOT_FIXABLE = [
+    pytest.param("Please wait for the parcel.", ALLOW_ALL, "tone", id="tone left for the drafter"),
+    pytest.param("Please leave us a 5-star review.", ALLOW_ALL, "review_manipulation", id="review request left"),
+    pytest.param(
+        "We will give you a full refund.",
+        Decision(remedies=[Remedy.RESEND]),
+        "unsupported_promise",
+        id="unsupported promise left",
+    ),
+    pytest.param("Thank you. " * 200, ALLOW_ALL, "too_long", id="too long: nothing truncated"),
+]
+
+
+@pytest.mark.parametrize(("draft", "decision", "rule"), NOT_FIXABLE)
+def test_repair_leaves_what_needs_a_new_draft(draft: str, decision: Decision, rule: str) -> None:
+    report = check(draft, decision, POLICY)
+    repaired = repair(draft, report)
+    assert repaired == draft
+    again = check(repaired, decision, POLICY)
+    assert not again.passed and rule in {v.rule for v in again.violations}
+
+
+def test_repair_of_a_mixed_draft_keeps_only_the_unfixable_violation() -> None:
+    draft = "Please wait 😊, or call 555-123-4567 and see example.com."
+    report = check(draft, ALLOW_ALL, POLICY)
+    assert {v.rule for v in report.violations} == {"tone", "emoji", "phone", "link"}
+    repaired = repair(draft, report)
+    assert repaired == "Please wait, or call and see."
+    assert [v.rule for v in check(repaired, ALLOW_ALL, POLICY).violations] == ["tone"]
+
+
+def test_repair_without_violations_returns_the_draft_unchanged() -> None:
+    draft = "  Thank you,  we will look at it.  "
+    assert repair(draft, check(draft, ALLOW_ALL, POLICY)) == draft
+
+
+def test_repair_ignores_spans_that_do_not_fit_the_draft() -> None:
+    report = check("Visit example.com now, it has the manual.", ALLOW_ALL, POLICY)
+    assert repair("short", report) == "short"

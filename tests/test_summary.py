@@ -1,0 +1,231 @@
+"""The agent's summary (assistant/summary.py over prompts/summary/agent.<lang>.j2): exact text per case,
+a translation for every intent, remedy, route, flag and buyer language, and a failed guard always said."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import pytest
+
+from assistant.errors import InputError, TemplateError
+from assistant.models import (
+    CATEGORY_OF,
+    Decision,
+    DraftResult,
+    Flag,
+    GuardReport,
+    GuardViolation,
+    Intent,
+    Language,
+    OrderFacts,
+    Reason,
+    Remedy,
+    Route,
+    Severity,
+    SourceRef,
+)
+from assistant.settings import PROJECT_ROOT
+from assistant.summary import AGENT_LANGUAGES, agent_summary
+
+PROMPTS_DIR = PROJECT_ROOT / "prompts"
+BUYER_LANGUAGES: list[Language] = ["en", "de", "fr", "es", "it", "ja", "zh", "other"]
+
+
+def make_result(
+    *,
+    language: Language = "en",
+    intent: Intent = Intent.SHIPPING_STATUS,
+    flags: list[Flag] | None = None,
+    decision: Decision | None = None,
+    violations: list[str] | None = None,
+) -> DraftResult:
+    """A hand-built result; `violations` lists guard rule names, and any makes the guard fail."""
+    return DraftResult(
+        id="m-1",
+        language=language,
+        intent=intent,
+        category=CATEGORY_OF[intent],
+        confidence=0.9,
+        flags=flags or [],
+        decision=decision or Decision(),
+        draft="(draft)",
+        citations=[],
+        guard=GuardReport(
+            passed=not violations,
+            violations=[GuardViolation(rule=r, span=(0, 1), message=f"broke {r}") for r in violations or []],
+        ),
+        timings_ms={},
+    )
+
+
+@dataclass
+class Case:
+    why: str
+    result: DraftResult
+    zh: str
+    en: str
+    order: OrderFacts | None = None
+    severity: Severity | None = None
+
+
+CASES = [
+    Case(
+        why="severe damage, delivered cheap order, A-to-z threat: order facts, severity and flag on line 1",
+        result=make_result(
+            language="de",
+            intent=Intent.DAMAGED_IN_TRANSIT,
+            flags=[Flag.ATOZ_THREAT],
+            decision=Decision(
+                remedies=[Remedy.FULL_REFUND, Remedy.RESEND],
+                ask_buyer_for=["photo"],
+                reasons=[Reason(rule="damage_severe_cheap", source=SourceRef(document="d", section="s"))],
+            ),
+        ),
+        order=OrderFacts(status="delivered", item_price=14.0, currency="USD"),
+        severity=Severity.SEVERE,
+        zh="买家（德语）反映商品运输破损（严重），订单已送达，价格 14 美元；标记：威胁A-to-z索赔。\n"
+        "可提供：全额退款、补发；卖家处理；24小时内回复；请买家提供：照片。",
+        en="Buyer (German) reports the item arrived damaged (severe), order delivered, price 14 USD; "
+        "flags: threatens an A-to-z claim.\n"
+        "May offer: full refund, resend; seller handles it; reply within 24 hours; ask the buyer for photos.",
+    ),
+    Case(
+        why="missing part under CSBA: partial refund shows its cap, two asks, two flags, price with cents",
+        result=make_result(
+            language="it",
+            intent=Intent.MISSING_ITEMS,
+            flags=[Flag.REVIEW_THREAT, Flag.URGENT],
+            decision=Decision(
+                remedies=[Remedy.RESEND_PART, Remedy.PARTIAL_REFUND],
+                max_partial_refund_pct=15,
+                route=Route.CSBA,
+                reply_within_hours=12,
+                ask_buyer_for=["photo", "details"],
+            ),
+        ),
+        order=OrderFacts(status="shipped", item_price=1299.5, currency="eur"),
+        zh="买家（意大利语）反映包裹缺件/少发，订单已发货，价格 1,299.50 欧元；标记：威胁差评、紧急。\n"
+        "可提供：补发配件、部分退款（上限15%）；转交亚马逊客服(CSBA)；12小时内回复；请买家提供：照片、问题详情。",
+        en="Buyer (Italian) reports items or parts missing from the package, order shipped, price 1,299.50 EUR; "
+        "flags: threatens a bad review, urgent.\n"
+        "May offer: resend the missing part, partial refund (up to 15%); "
+        "hand over to Customer Service by Amazon (CSBA); reply within 12 hours; "
+        "ask the buyer for photos and details of the problem.",
+    ),
+    Case(
+        why="pre-sale question with nothing to offer and a failed guard: rules named once each, in order",
+        result=make_result(
+            language="ja",
+            intent=Intent.PRE_SALE_QUESTION,
+            decision=Decision(route=Route.AMAZON, reply_within_hours=48),
+            violations=["link", "promises", "link"],
+        ),
+        zh="买家（日语）售前咨询商品问题。\n"
+        "可提供：无补偿方案；由亚马逊处理(FBA)；48小时内回复。草稿未通过检查，请勿直接发送（问题：link、promises）。",
+        en="Buyer (Japanese) asks a pre-sale question about the product.\n"
+        "May offer: no remedy; Amazon handles it (FBA); reply within 48 hours. "
+        "Draft failed the guard: do not send as is (link, promises).",
+    ),
+    Case(
+        why="unknown language, unclassified, unknown severity left out, price without currency, one hour",
+        result=make_result(
+            language="other",
+            intent=Intent.OTHER,
+            decision=Decision(remedies=[Remedy.ESCALATE], route=Route.HUMAN, reply_within_hours=1),
+        ),
+        order=OrderFacts(item_price=9.99),
+        severity=Severity.UNKNOWN,
+        zh="买家（语言未识别）咨询其他问题（未能归类），价格 9.99。\n可提供：升级处理；转人工；1小时内回复。",
+        en="Buyer (language not recognised) writes about something else (not classified), price 9.99.\n"
+        "May offer: escalate; hand over to a human; reply within 1 hour.",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.why for c in CASES])
+@pytest.mark.parametrize("agent_language", ["zh", "en"])
+def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
+    text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, severity=case.severity)
+    assert text == getattr(case, agent_language)
+
+
+def _line(agent_language: str, result: DraftResult, index: int) -> str:
+    lines = agent_summary(result, agent_language, PROMPTS_DIR).split("\n")
+    assert len(lines) == 2, lines
+    return lines[index]
+
+
+@pytest.mark.parametrize("agent_language", AGENT_LANGUAGES)
+def test_every_intent_has_its_own_words(agent_language: str) -> None:
+    lines = {i: _line(agent_language, make_result(intent=i), 0) for i in Intent}
+    assert len(set(lines.values())) == len(Intent), "two intents read the same"
+    for intent, line in lines.items():
+        assert intent.value not in line, f"{intent} shown as its code"
+
+
+@pytest.mark.parametrize("agent_language", AGENT_LANGUAGES)
+def test_every_buyer_language_has_its_own_name(agent_language: str) -> None:
+    lines = {lang: _line(agent_language, make_result(language=lang), 0) for lang in BUYER_LANGUAGES}
+    assert len(set(lines.values())) == len(BUYER_LANGUAGES)
+    for lang, line in lines.items():
+        assert f"({lang})" not in line and f"（{lang}）" not in line, f"{lang} shown as its code"
+
+
+@pytest.mark.parametrize("agent_language", AGENT_LANGUAGES)
+def test_every_remedy_has_its_own_words(agent_language: str) -> None:
+    lines = {r: _line(agent_language, make_result(decision=Decision(remedies=[r])), 1) for r in Remedy}
+    assert len(set(lines.values())) == len(Remedy)
+    for remedy, line in lines.items():
+        assert "_" not in line, f"{remedy} shown as its code"
+
+
+@pytest.mark.parametrize("agent_language", AGENT_LANGUAGES)
+def test_every_route_has_its_own_words(agent_language: str) -> None:
+    lines = {r: _line(agent_language, make_result(decision=Decision(route=r)), 1) for r in Route}
+    assert len(set(lines.values())) == len(Route)
+
+
+@pytest.mark.parametrize("agent_language", AGENT_LANGUAGES)
+def test_every_flag_and_ask_has_its_own_words(agent_language: str) -> None:
+    flag_lines = {f: _line(agent_language, make_result(flags=[f]), 0) for f in Flag}
+    assert len(set(flag_lines.values())) == len(Flag)
+    asks: list[Literal["photo", "details", "new_address", "cancellation_request"]] = [
+        "photo",
+        "details",
+        "new_address",
+        "cancellation_request",
+    ]
+    ask_lines = {a: _line(agent_language, make_result(decision=Decision(ask_buyer_for=[a])), 1) for a in asks}
+    assert len(set(ask_lines.values())) == len(asks)
+
+
+@pytest.mark.parametrize(
+    ("agent_language", "warning"),
+    [("zh", "草稿未通过检查，请勿直接发送"), ("en", "Draft failed the guard: do not send as is")],
+)
+def test_failed_guard_is_said_and_passed_guard_is_not(agent_language: str, warning: str) -> None:
+    failed = agent_summary(make_result(violations=["tone"]), agent_language, PROMPTS_DIR)
+    passed = agent_summary(make_result(), agent_language, PROMPTS_DIR)
+    assert warning in failed and "tone" in failed
+    assert warning not in passed
+
+
+def test_failed_guard_without_violations_is_still_said() -> None:
+    result = make_result()
+    result = result.model_copy(update={"guard": GuardReport(passed=False)})
+    assert agent_summary(result, "zh", PROMPTS_DIR).endswith("。草稿未通过检查，请勿直接发送。")
+    assert agent_summary(result, "en", PROMPTS_DIR).endswith(". Draft failed the guard: do not send as is.")
+
+
+def test_unknown_agent_language_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="agent_language must be one of en, zh, got 'fr'"):
+        agent_summary(make_result(), "fr", PROMPTS_DIR)
+
+
+def test_a_value_without_a_translation_fails_loudly() -> None:
+    # model_copy skips validation, standing in for a language added to the models but not to the templates
+    result = make_result().model_copy(update={"language": "pt"})
+    with pytest.raises(TemplateError, match=re.escape("summary/agent.zh.j2")):
+        agent_summary(result, "zh", PROMPTS_DIR)
