@@ -1,6 +1,6 @@
-"""Offline intent classifier: a softmax head on multilingual embeddings plus per-language keyword cues.
+"""Offline intent classifier: a softmax head over a message's embedding, keyword cues and nearest exemplars.
 
-The head is trained at load time on our exemplars (several languages) and cached next to the index; its temperature
+The head is trained at load time on our exemplars (seven languages) and cached next to the index. Its temperature
 is calibrated on leave-one-language-out predictions, so a probability means about the same in every language.
 `other` is a class of its own, and a best guess below `other_threshold` also becomes `other`.
 """
@@ -25,11 +25,14 @@ from assistant.signals import read_signals
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
-HEAD_VERSION = "softmax-v1"
-L2 = 0.1  # per standardised feature; chosen by cross-validation on our exemplars (evals/measure_classifier.py --cv)
-LEXICON_GAIN = 1.0  # keyword features are penalised like embedding dimensions (1/gain^2); chosen by the same CV
+# Chosen by leave-one-language-out cross-validation on our exemplars (python -m evals.measure_classifier --cv).
+HEAD_VERSION = "softmax-v2"
+L2 = 0.03  # per standardised feature
+LEXICON_GAIN = 1.0  # keyword cues are penalised like any other feature
+NEIGHBOURS = 3  # per intent: similarity of the nearest exemplar and mean of the NEIGHBOURS nearest
 CALIBRATION_ITERATIONS = 10  # leave-one-language-out refits start from the full head, so a few steps suffice
-TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))  # a geometric grid
+TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))
+
 Matrix = npt.NDArray[np.float64]
 _TRAINED: dict[str, tuple[SoftmaxHead, float]] = {}  # heads trained in this process, by cache key
 
@@ -57,7 +60,7 @@ def load_exemplars(directory: Path) -> Exemplars:
         raise KnowledgeError(f"no exemplar files in {directory}; the classifier needs <intent>.yaml files there.")
     for path in files:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
             intent = Intent(data["intent"])
         except (yaml.YAMLError, KeyError, ValueError, TypeError) as exc:
             raise KnowledgeError(f"{path}: not a valid exemplar file ({exc}); it needs 'intent' and lists per language.") from exc
@@ -69,8 +72,26 @@ def load_exemplars(directory: Path) -> Exemplars:
     return Exemplars(texts, intents, languages)
 
 
+def neighbour_features(similarities: Vectors, members: list[npt.NDArray[np.int64]]) -> Matrix:
+    """Per label, the similarity of the nearest exemplar and the mean of the NEIGHBOURS nearest (rows = queries).
+
+    `members[label]` holds the columns of `similarities` that are exemplars of that label.
+    """
+    n_labels = len(members)
+    out = np.zeros((len(similarities), 2 * n_labels))
+    for label, columns in enumerate(members):
+        mine = similarities[:, columns]
+        k = min(NEIGHBOURS, mine.shape[1])
+        if k == 0:
+            continue
+        top = -np.partition(-mine, k - 1, axis=1)[:, :k]
+        out[:, label] = top.max(axis=1)
+        out[:, n_labels + label] = top.mean(axis=1)
+    return out
+
+
 class ExemplarClassifier:
-    """Softmax head over [embedding, keyword cues], trained on the exemplars; vectors and head cached on disk."""
+    """Softmax head over [embedding, keyword cues, nearest exemplars per intent]; vectors and head cached on disk."""
 
     def __init__(self, embedder: Embedder, exemplars: Exemplars, cache_dir: Path | None = None,
                  other_threshold: float = 0.4, lexicon: Lexicon | None = None) -> None:
@@ -82,7 +103,17 @@ class ExemplarClassifier:
         self._label_ids = np.array([self._labels.index(i) for i in exemplars.intents], dtype=np.int64)
         digest = exemplars.digest(embedder.name)
         self._vectors = self._load_vectors(cache_dir, digest)
+        self._bank = np.ascontiguousarray(self._vectors.T)  # contiguous: a query's similarities in well under 1 ms
+        self._members = self._members_of(np.ones(len(self._label_ids), dtype=bool))
         self._head, self._temperature = self._load_head(cache_dir, digest)
+
+    @property
+    def labels(self) -> list[Intent]:
+        return list(self._labels)
+
+    @property
+    def temperature(self) -> float:
+        return self._temperature
 
     def _load_vectors(self, cache_dir: Path | None, digest: str) -> Vectors:
         cache = cache_dir / f"exemplars-{digest}.npy" if cache_dir else None
@@ -95,63 +126,75 @@ class ExemplarClassifier:
         return vectors
 
     def _load_head(self, cache_dir: Path | None, digest: str) -> tuple[SoftmaxHead, float]:
-        key = hashlib.sha256(f"{HEAD_VERSION}|{digest}|{self._lexicon.digest}|{L2}|{LEXICON_GAIN}".encode())
-        name = f"head-{key.hexdigest()[:16]}"
-        cache = cache_dir / f"{name}.npz" if cache_dir else None
-        if name in _TRAINED:
-            return _TRAINED[name]
-        if cache is not None and cache.exists():
-            with np.load(cache) as data:
-                arrays = {name: data[name] for name in data.files}
-            return SoftmaxHead.from_arrays(arrays), float(arrays["temperature"][0])
-        features = self._features(self._vectors, self._exemplars.texts)
-        head = self._fit(features, np.ones(len(features), dtype=bool))
-        temperature = self._calibrate(features, head)
-        if cache is not None:
+        settings = f"{HEAD_VERSION}|{digest}|{self._lexicon.digest}|{L2}|{LEXICON_GAIN}|{NEIGHBOURS}"
+        key = f"head-{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
+        cache = cache_dir / f"{key}.npz" if cache_dir else None
+        if key not in _TRAINED:
+            if cache is not None and cache.exists():
+                with np.load(cache) as data:
+                    arrays = {name: data[name] for name in data.files}
+                _TRAINED[key] = SoftmaxHead.from_arrays(arrays), float(arrays["temperature"][0])
+            else:
+                _TRAINED[key] = self._train()
+        head, temperature = _TRAINED[key]
+        if cache is not None and not cache.exists():
             cache.parent.mkdir(parents=True, exist_ok=True)
             np.savez(cache, temperature=np.array([temperature]), **head.to_arrays())
-        _TRAINED[name] = head, temperature
         return head, temperature
 
-    def _features(self, vectors: Vectors, texts: list[str] | None) -> Matrix:
-        vecs = np.atleast_2d(vectors).astype(np.float64)
-        if texts is None:
-            cues = np.zeros((len(vecs), len(self._labels)))
-        else:
-            cues = self._lexicon.features(texts, self._labels)
-        return np.hstack([vecs, cues])
+    def _train(self) -> tuple[SoftmaxHead, float]:
+        """Fit the head on every exemplar, then calibrate its temperature on leave-one-language-out predictions."""
+        vectors = self._vectors.astype(np.float64)
+        cues = self._lexicon.features(self._exemplars.texts, self._labels)
+        sims = self._vectors @ self._bank
+        np.fill_diagonal(sims, -1.0)  # an exemplar is not its own neighbour
+        everyone = np.ones(len(vectors), dtype=bool)
+        head = self._fit(self._training_features(vectors, cues, sims, everyone, everyone), everyone)
+        languages = np.array(self._exemplars.languages)
+        if len(set(languages)) < 2:
+            return head, 1.0
+        logits = np.zeros((len(vectors), len(self._labels)))
+        for language in sorted(set(languages)):
+            held = languages == language
+            fold = self._fit(self._training_features(vectors, cues, sims, ~held, ~held), ~held, head)
+            logits[held] = fold.logits(self._training_features(vectors, cues, sims, held, ~held))
+        rows = np.arange(len(vectors))
+        losses = [-np.mean(np.log(softmax(logits / t)[rows, self._label_ids] + 1e-12)) for t in TEMPERATURES]
+        return head, float(TEMPERATURES[int(np.argmin(losses))])
+
+    def _members_of(self, pool: npt.NDArray[np.bool_]) -> list[npt.NDArray[np.int64]]:
+        """For each label, the positions (within `pool`) of its exemplars."""
+        ids = self._label_ids[pool]
+        return [np.flatnonzero(ids == label) for label in range(len(self._labels))]
+
+    def _training_features(self, vectors: Matrix, cues: Matrix, sims: Vectors, rows: npt.NDArray[np.bool_],
+                           pool: npt.NDArray[np.bool_]) -> Matrix:
+        """Features of the `rows` exemplars, with neighbours drawn only from the `pool` exemplars."""
+        near = neighbour_features(sims[np.ix_(rows, pool)], self._members_of(pool))
+        return np.hstack([vectors[rows], cues[rows], near])
 
     def _fit(self, features: Matrix, rows: npt.NDArray[np.bool_], init: SoftmaxHead | None = None) -> SoftmaxHead:
         """Class-balanced fit on the selected rows, so a class with more exemplars is not favoured."""
         labels = self._label_ids[rows]
         counts = np.bincount(labels, minlength=len(self._labels)).astype(np.float64)
         gain = np.ones(features.shape[1])
-        gain[-len(self._labels):] = LEXICON_GAIN
-        return fit_softmax(features[rows], labels, len(self._labels), L2, 1.0 / counts[labels], gain, init,
+        dim = self._vectors.shape[1]
+        gain[dim : dim + len(self._labels)] = LEXICON_GAIN
+        return fit_softmax(features, labels, len(self._labels), L2, 1.0 / counts[labels], gain, init,
                            max_iter=300 if init is None else CALIBRATION_ITERATIONS)
 
-    def _calibrate(self, features: Matrix, head: SoftmaxHead) -> float:
-        """The temperature minimising the log-loss of leave-one-language-out predictions (1.0 with one language)."""
-        languages = np.array(self._exemplars.languages)
-        if len(set(languages)) < 2:
-            return 1.0
-        logits = np.zeros((len(features), len(self._labels)))
-        for language in sorted(set(languages)):
-            held = languages == language
-            logits[held] = self._fit(features, ~held, head).logits(features[held])
-        picked = np.arange(len(features))
-        losses = [-np.mean(np.log(softmax(logits / t)[picked, self._label_ids] + 1e-12)) for t in TEMPERATURES]
-        return float(TEMPERATURES[int(np.argmin(losses))])
+    def features(self, query: Vectors, text: str | None = None) -> Matrix:
+        """The head's input for one message: embedding, keyword cues (zeros without the text), nearest exemplars."""
+        vec = query.reshape(1, -1).astype(np.float64)
+        cues = self._lexicon.features([text], self._labels) if text is not None else np.zeros((1, len(self._labels)))
+        # einsum's own loop, not BLAS: a threaded BLAS call can stall for milliseconds on a busy machine
+        sims = np.einsum("j,ji->i", query.reshape(-1).astype(np.float32), self._bank).reshape(1, -1)
+        return np.hstack([vec, cues, neighbour_features(sims, self._members)])
 
     def probabilities(self, query: Vectors, text: str | None = None) -> Matrix:
-        """Calibrated probability of each label (in `self.labels` order) for one query vector."""
-        logits = self._head.logits(self._features(query.reshape(1, -1), None if text is None else [text]))
-        out: Matrix = softmax(logits / self._temperature)[0]
+        """Calibrated probability of each label, in `labels` order."""
+        out: Matrix = softmax(self._head.logits(self.features(query, text)) / self._temperature)[0]
         return out
-
-    @property
-    def labels(self) -> list[Intent]:
-        return list(self._labels)
 
     def ranked(self, query: Vectors, text: str | None = None) -> list[tuple[Intent, float]]:
         """Every intent with its probability, most likely first; pass the text to use its keyword cues too."""

@@ -4,6 +4,10 @@
 tone, promises the decision does not allow, echoed buyer data) and reports each violation with its span in the
 draft. `repair` deletes what is mechanically removable; the caller checks the result again and never treats a
 repaired draft as passed without that second check.
+
+Known limits (phrase lists, not understanding): a paraphrase no list foresees passes ("hit the stars button");
+10-digit numbers with no separators and no "phone"/"call" nearby are not phones (they may be tracking numbers);
+"Amazon.com" counts as a link; offers are judged one clause at a time (see `guardrules.offers`).
 """
 
 from __future__ import annotations

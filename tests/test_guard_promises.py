@@ -36,6 +36,7 @@ MISMATCHES = [
     # full or plain refund without full_refund / return_and_refund
     pytest.param(PARTIAL_35, "We will give you a full refund.", "full refund", id="full refund, only partial allowed"),
     pytest.param(PARTIAL_35, "We will refund you in full.", "refund you in full", id="refund in full, only partial"),
+    pytest.param(PARTIAL_35, "We will give you a “full refund” today.", "full refund", id="quoted, not a title"),
     pytest.param(RESEND_ONLY, "We will refund you today.", "refund", id="plain refund, only resend allowed"),
     pytest.param(TRACKING, "We'll refund you.", "refund", id="plain refund, no refund remedy"),
     pytest.param(PARTIAL_35, "We can refund 100% of the price.", "100%", id="100 percent is a full refund"),
@@ -144,6 +145,20 @@ NOT_OFFERS = [
     pytest.param("This shirt is 100% cotton and costs $14.99.", id="percentage and price without a refund"),
     pytest.param("Don't hesitate to write to us again.", id="encouragement with a negation word"),
     pytest.param("Veuillez nous renvoyer l'article.", id="fr: renvoyer as 'send it back to us'"),
+    pytest.param("This follows our “Refunds” policy (Returns and refunds).", id="en: a policy title"),
+    pytest.param("Dies entspricht unserer Richtlinie „Erstattungen“.", id="de: a policy title"),
+    pytest.param("本対応は、弊社の「返金」ポリシーに基づいております。", id="ja: a policy title"),
+    pytest.param(
+        "Hier kümmert sich der Amazon-Kundenservice um Lieferung, Rücksendungen und Erstattungen.",
+        id="de: Amazon handles refunds",
+    ),
+    pytest.param(
+        "配送・返品・返金につきましてはAmazonカスタマーサービスが対応いたします。", id="ja: Amazon handles refunds"
+    ),
+    pytest.param("其配送、退货和退款事宜均由亚马逊客服负责处理。", id="zh: Amazon handles refunds"),
+    pytest.param("Nous avons bien noté que vous souhaitez annuler votre commande.", id="fr: the buyer's wish"),
+    pytest.param("Sie möchten wissen, wie der aktuelle Stand Ihrer Erstattung ist.", id="de: refund status question"),
+    pytest.param("Vous souhaitez connaître l'état de votre remboursement.", id="fr: refund status question"),
 ]
 
 

@@ -3,7 +3,8 @@ replacement, cancellation), refund percentages and money amounts, in en, de, fr,
 
 A phrase is not an offer when its clause negates it ("we cannot offer a refund", "全額返金はできかねます"),
 reports the past ("your refund was issued"), frames the buyer's request ("the status of your refund",
-"cancellation request"), or names the marketplace as the one acting ("refunds are handled by Amazon").
+"cancellation request"), names the marketplace as the one acting ("refunds are handled by Amazon"), or is the
+quoted title of a policy ("our “Refunds” policy").
 Limits: one clause or sentence of context only; a negation elsewhere in the clause also cancels the offer; no
 arithmetic on money amounts (the item price is not known here); "打8折"-style discounts are not read.
 """
@@ -21,6 +22,7 @@ from assistant.guardrules.offerwords import (
     CURRENCY,
     FULL,
     IMMEDIATE,
+    MARKETPLACE,
     NEGATION_AFTER,
     NEGATION_BEFORE,
     NO_RETURN,
@@ -30,6 +32,8 @@ from assistant.guardrules.offerwords import (
     NUMBER_BEFORE,
     PARTIAL,
     PERCENT_SIGN,
+    POLICY_WORD,
+    QUOTED,
     REFUND,
     REQUEST_AFTER,
     RESEND,
@@ -72,6 +76,11 @@ class _Reader:
         self.not_offers = [m.span() for m in NOT_AN_OFFER.finditer(text)]
         self.compensation = [m.span() for m in COMPENSATION.finditer(text)]
         self.refunds = [m.span() for m in REFUND.finditer(text)]
+        self.titles = [
+            m.span()
+            for m in QUOTED.finditer(text)
+            if POLICY_WORD.search(text, max(0, m.start() - 25), min(len(text), m.end() + 25))
+        ]
 
     @staticmethod
     def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -80,10 +89,14 @@ class _Reader:
     def is_offer(self, start: int, end: int) -> bool:
         """Whether the phrase at [start, end) offers something, rather than refusing, reporting or quoting it."""
         text = self.text
+        if any(s <= start and end <= e for s, e in self.titles):
+            return False
         c_start, c_end = clause_around(text, start, end)
         if self.within(self.negations_before, c_start, start) or NO_RIGHT_BEFORE.search(text, c_start, start):
             return False
         if self.within(self.negations_after, end, c_end) or self.within(self.not_offers, c_start, c_end):
+            return False
+        if MARKETPLACE.search(text, *sentence_around(text, start, end)):
             return False
         return not REQUEST_AFTER.search(text[end : end + 20]) and not REQUEST_AFTER.search(text[start:end])
 

@@ -18,6 +18,7 @@ __all__ = [
     "CURRENCY",
     "FULL",
     "IMMEDIATE",
+    "MARKETPLACE",
     "NEGATION_AFTER",
     "NEGATION_BEFORE",
     "NOT_AN_OFFER",
@@ -27,6 +28,8 @@ __all__ = [
     "NUMBER_BEFORE",
     "PARTIAL",
     "PERCENT_SIGN",
+    "POLICY_WORD",
+    "QUOTED",
     "REFUND",
     "REQUEST_AFTER",
     "RESEND",
@@ -169,20 +172,30 @@ NOT_AN_OFFER = _phrases(
     r"\b(?:has|have|had)\s+(?:already\s+)?been\b|\b(?:was|were)\s+(?:already\s+)?(?:issued|processed|sent|refunded|"
     r"cancel+ed|shipped|initiated|completed|credited|approved|made)\b|\balready\b|\bwurden?\b|\bbereits\b|\bdéjà\b"
     r"|\ba\s+été\b|\bont\s+été\b|\bya\s+(?:se\s+)?(?:ha|hemos|fue)\b|\bha\s+sido\b|\bgià\b|\bè\s+stat[oa]\b|済み|完了|已经",
-    r"\b(?:understand|see|note|know|read)\s+(?:that\s+)?you\s+(?:would\s+like|'d\s+like|want|wish|are\s+asking|asked|"
-    r"requested|need)|\byou\s+(?:asked|requested|are\s+asking|have\s+asked|have\s+requested|mentioned)\b"
+    r"\b(?:understand|see|note|noted|know|read)\s+(?:that\s+)?you\s+(?:would\s+like|'d\s+like|want|wish|are\s+asking|"
+    r"asked|requested|need)|\bthat\s+you\s+(?:would\s+like|'d\s+like|want|wish)\b|\bque\s+vous\s+(?:souhaitez|voulez|"
+    r"aimeriez|désirez)\b|\bque\s+(?:usted\s+)?(?:desea|quiere|quisiera)\b|\bche\s+(?:lei\s+)?(?:desidera|vuole|vorrebbe)\b|\byou\s+(?:asked|requested|are\s+asking|have\s+asked|have\s+requested|mentioned)\b"
     r"|\byour\s+(?:request|question|message|enquiry|inquiry)\b|\b(?:status|progress)\s+of\b|\b(?:update|information|"
     r"news)\s+(?:on|about)\b|\b(?:regarding|concerning)\b|\bwhere\s+(?:your|the)\b|\bwhen\s+(?:your|the)\b",
-    r"\bsie\s+(?:möchten|wünschen)\b|\bihre[nr]?\s+(?:anfrage|wunsch|frage)\b|\bstatus\s+(?:ihrer|der)\b|\bbezüglich\b"
+    r"\bsie\s+(?:möchten|wünschen)\b|\bihre[nr]?\s+(?:anfrage|wunsch|frage)\b|\b(?:status|stand)\s+(?:ihrer|der)\b|\bbezüglich\b"
     r"|\b(?:comprenons|compris|notons)\s+que\s+vous\b|\bvous\s+(?:demandez|avez\s+demandé)\b|\bvotre\s+demande\b"
-    r"|\bstatut\s+de\b|\bconcernant\b|\b(?:entendemos|comprendemos)\s+que\b|\b(?:solicitó|pidió|ha\s+solicitado)\b"
+    r"|\bstatut\s+de\b|\bétat\s+de\b|\bvous\s+souhaitez\s+(?:connaître|savoir)\b|\bconcernant\b|\b(?:entendemos|comprendemos)\s+que\b|\b(?:solicitó|pidió|ha\s+solicitado)\b"
     r"|\bsu\s+(?:solicitud|petición)\b|\bestado\s+de\b|\b(?:capiamo|comprendiamo)\s+che\b|\bha\s+(?:chiesto|richiesto)\b"
     r"|\bla\s+sua\s+richiesta\b|\bstato\s+del\b|\bin\s+merito\b",
     r"您(?:想|希望|要求|申请|要)|您的(?:请求|申请|要求)|关于|状态|进度",
-    # the marketplace acts, not the seller
-    r"\bamazon\b",
 )
+# The marketplace acts, not the seller ("returns and refunds are handled by Amazon"): checked in the sentence.
+MARKETPLACE = re.compile(r"amazon|アマゾン|亚马逊")  # no \\b: Japanese runs it into its words ("はamazonから")
 REQUEST_AFTER = re.compile(
     r"^\w*?(?:s?\s+)?(?:request|status|anfrage|antrag|demande|solicitud|richiesta)|^(?:の|を|に)?(?:ご希望|ご依頼|ご要望|"
     r"リクエスト|申請|状況|について|に関して|に関する)|^(?:的)?(?:申请|请求|状态|进度)|^\s*(?:möchten|wollen|wünschen)"
+)
+# A quoted or bracketed title next to a policy word names a policy ("our “Refunds” policy (Returns)"), it offers
+# nothing.
+QUOTED = re.compile(
+    r"“[^”\n]{1,80}”|\"[^\"\n]{1,80}\"|«[^»\n]{1,80}»|„[^“”\n]{1,80}[“”]|「[^」\n]{1,80}」|『[^』\n]{1,80}』"
+    r"|‘[^’\n]{1,80}’|\([^()\n]{1,80}\)"
+)
+POLICY_WORD = re.compile(
+    r"polic(?:y|ies)|richtlinie|politique|política|politica|ポリシー|規約|政策|规定|条款|section|abschnitt|apartado|sezione"
 )
