@@ -81,10 +81,14 @@ class Score:
     strict: int = 0
     lenient: int = 0
     coarse: int = 0
+    out_of_scope: int = 0
+    said_other: int = 0
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
 
-    def add(self, gold: str, accept: Sequence[str], predicted: Intent) -> None:
+    def add(self, gold: str, accept: Sequence[str], predicted: Intent, out_of_scope: bool = False) -> None:
         self.n += 1
+        self.out_of_scope += out_of_scope
+        self.said_other += out_of_scope and predicted == Intent.OTHER
         self.strict += predicted.value == gold
         ok = predicted.value in accept
         self.lenient += ok
@@ -94,8 +98,10 @@ class Score:
 
     def line(self) -> str:
         n = max(self.n, 1)
-        return (f"n={self.n:<5d} strict {self.strict / n:.3f}  lenient {self.lenient / n:.3f}  "
-                f"coarse {self.coarse / n:.3f}")
+        text = f"n={self.n:<5d} strict {self.strict / n:.3f}  lenient {self.lenient / n:.3f}  coarse {self.coarse / n:.3f}"
+        if self.out_of_scope:
+            text += f"  other-recall(out of scope) {self.said_other / self.out_of_scope:.3f}"
+        return text
 
     def as_dict(self) -> dict[str, float]:
         n = max(self.n, 1)
@@ -131,8 +137,9 @@ def evaluate_rows(clf: ExemplarClassifier, embedder: CachedEmbedder, rows: list[
         latencies.append((time.perf_counter() - started) * 1000)
         gold = str(row[gold_key])
         accept = [str(a) for a in row.get("accept", [gold])]  # type: ignore[attr-defined]
-        total.add(gold, accept, predicted)
-        by_lang[str(row.get("lang", "en"))].add(gold, accept, predicted)
+        out_of_scope = row.get("mapping_quality") == "out_of_scope"
+        total.add(gold, accept, predicted, out_of_scope)
+        by_lang[str(row.get("lang", "en"))].add(gold, accept, predicted, out_of_scope)
         pairs.append((gold, predicted.value))
     return total, dict(by_lang), macro_f1(pairs), latencies
 
