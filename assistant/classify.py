@@ -26,7 +26,7 @@ from assistant.signals import read_signals
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
 # Chosen by leave-one-language-out cross-validation on our exemplars (python -m evals.measure_classifier --cv).
-HEAD_VERSION = "softmax-v2"
+HEAD_VERSION = "softmax-v3"
 L2 = 0.03  # per standardised feature
 LEXICON_GAIN = 1.0  # keyword cues are penalised like any other feature
 NEIGHBOURS = 3  # per intent: similarity of the nearest exemplar and mean of the NEIGHBOURS nearest
@@ -63,7 +63,9 @@ def load_exemplars(directory: Path) -> Exemplars:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
             intent = Intent(data["intent"])
         except (yaml.YAMLError, KeyError, ValueError, TypeError) as exc:
-            raise KnowledgeError(f"{path}: not a valid exemplar file ({exc}); it needs 'intent' and lists per language.") from exc
+            raise KnowledgeError(
+                f"{path}: not a valid exemplar file ({exc}); it needs 'intent' and lists per language."
+            ) from exc
         for key, value in data.items():
             if isinstance(value, list):
                 texts += [str(v) for v in value]
@@ -118,7 +120,8 @@ class ExemplarClassifier:
     def _load_vectors(self, cache_dir: Path | None, digest: str) -> Vectors:
         cache = cache_dir / f"exemplars-{digest}.npy" if cache_dir else None
         if cache is not None and cache.exists():
-            return np.load(cache)
+            cached: Vectors = np.load(cache)
+            return cached
         vectors = self._embedder.query(self._exemplars.texts)
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +129,8 @@ class ExemplarClassifier:
         return vectors
 
     def _load_head(self, cache_dir: Path | None, digest: str) -> tuple[SoftmaxHead, float]:
-        settings = f"{HEAD_VERSION}|{digest}|{self._lexicon.digest}|{L2}|{LEXICON_GAIN}|{NEIGHBOURS}"
+        dim = self._vectors.shape[1]
+        settings = f"{HEAD_VERSION}|{digest}|{dim}|{self._lexicon.digest}|{L2}|{LEXICON_GAIN}|{NEIGHBOURS}"
         key = f"head-{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
         cache = cache_dir / f"{key}.npz" if cache_dir else None
         if key not in _TRAINED:
@@ -139,7 +143,7 @@ class ExemplarClassifier:
         head, temperature = _TRAINED[key]
         if cache is not None and not cache.exists():
             cache.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(cache, temperature=np.array([temperature]), **head.to_arrays())
+            np.savez(cache, temperature=np.array([temperature]), mean=head.mean, scale=head.scale, weights=head.weights)
         return head, temperature
 
     def _train(self) -> tuple[SoftmaxHead, float]:

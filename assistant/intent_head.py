@@ -13,6 +13,7 @@ import numpy.typing as npt
 __all__ = ["SoftmaxHead", "fit_softmax", "softmax"]
 
 Matrix = npt.NDArray[np.float64]
+Features32 = npt.NDArray[np.float32]
 
 
 def softmax(logits: Matrix) -> Matrix:
@@ -36,22 +37,21 @@ class SoftmaxHead:
         out: Matrix = x @ self.weights[:-1] + self.weights[-1]
         return out
 
-    def to_arrays(self) -> dict[str, Matrix]:
-        return {"mean": self.mean, "scale": self.scale, "weights": self.weights}
-
     @classmethod
     def from_arrays(cls, arrays: dict[str, Matrix]) -> SoftmaxHead:
         return cls(arrays["mean"], arrays["scale"], arrays["weights"])
 
 
-def _objective(w: Matrix, x: Matrix, xt: Matrix, onehot: Matrix, sample_weight: Matrix,
+def _objective(w: Matrix, x: Features32, xt: Features32, onehot: Matrix, sample_weight: Matrix,
                l2: float) -> tuple[float, Matrix]:
+    """Loss and gradient; the two big products run in float32 (twice as fast), the rest in float64."""
     weights = w.reshape(x.shape[1] + 1, onehot.shape[1])
-    probs = softmax(x @ weights[:-1] + weights[-1])
+    probs = softmax((x @ weights[:-1].astype(np.float32)).astype(np.float64) + weights[-1])
     loss = -float(np.sum(sample_weight * np.log(np.sum(probs * onehot, axis=1) + 1e-12)))
     loss += 0.5 * l2 * float(np.sum(weights[:-1] ** 2))
     residual = (probs - onehot) * sample_weight[:, None]
-    grad = np.vstack([xt @ residual + l2 * weights[:-1], residual.sum(axis=0, keepdims=True)])
+    product = (xt @ residual.astype(np.float32)).astype(np.float64)
+    grad = np.vstack([product + l2 * weights[:-1], residual.sum(axis=0, keepdims=True)])
     return loss, grad.ravel()
 
 
@@ -69,7 +69,7 @@ def fit_softmax(features: Matrix, labels: npt.NDArray[np.int64], n_classes: int,
         w = np.zeros((features.shape[1] + 1) * n_classes)
     else:
         mean, scale, w = init.mean, init.scale, init.weights.ravel().copy()
-    x = (features - mean) / scale
+    x = ((features - mean) / scale).astype(np.float32)
     xt = np.ascontiguousarray(x.T)  # a contiguous transpose makes the gradient's product about twice as fast
     onehot = np.eye(n_classes)[labels]
     sw = np.full(len(labels), 1.0 / len(labels)) if sample_weight is None else sample_weight / sample_weight.sum()

@@ -98,7 +98,8 @@ class Score:
 
     def line(self) -> str:
         n = max(self.n, 1)
-        text = f"n={self.n:<5d} strict {self.strict / n:.3f}  lenient {self.lenient / n:.3f}  coarse {self.coarse / n:.3f}"
+        text = (f"n={self.n:<5d} strict {self.strict / n:.3f}  lenient {self.lenient / n:.3f}  "
+                f"coarse {self.coarse / n:.3f}")
         if self.out_of_scope:
             text += f"  other-recall(out of scope) {self.said_other / self.out_of_scope:.3f}"
         return text
@@ -128,7 +129,7 @@ def evaluate_rows(clf: ExemplarClassifier, embedder: CachedEmbedder, rows: list[
                   gold_key: str) -> tuple[Score, dict[str, Score], float, list[float]]:
     texts = [str(r["text"]) for r in rows]
     vectors = embedder.query(texts)
-    total, by_lang = Score(), defaultdict(Score)
+    total, by_lang = Score(), defaultdict[str, Score](Score)
     pairs: list[tuple[str, str]] = []
     latencies: list[float] = []
     for row, text, vec in zip(rows, texts, vectors, strict=True):
@@ -164,6 +165,7 @@ def cross_validate(ex: Exemplars, embedder: CachedEmbedder, threshold: float, co
     langs = np.array(ex.languages)
     report: dict[str, object] = {}
     lolo_total, lolo_lang = Score(), {}
+    lolo_pairs: list[tuple[str, str]] = []
     for lang in sorted(set(ex.languages)):
         clf = ExemplarClassifier(embedder, subset(ex, langs != lang), None, threshold)
         score = Score()
@@ -173,15 +175,17 @@ def cross_validate(ex: Exemplars, embedder: CachedEmbedder, threshold: float, co
             predicted = clf.classify(ex.texts[i], vec).intent
             score.add(ex.intents[i].value, [ex.intents[i].value], predicted)
             lolo_total.add(ex.intents[i].value, [ex.intents[i].value], predicted)
+            lolo_pairs.append((ex.intents[i].value, predicted.value))
         lolo_lang[lang] = score
-    print_slice("exemplars leave-1-lang-out", lolo_total, lolo_lang, 0.0, confusions)
+    print_slice("exemplars leave-1-lang-out", lolo_total, lolo_lang, macro_f1(lolo_pairs), confusions)
     report["lolo"] = {"all": lolo_total.as_dict(), **{k: v.as_dict() for k, v in lolo_lang.items()}}
     rng = np.random.default_rng(0)
     folds = np.zeros(len(ex.texts), dtype=int)
     for intent in set(ex.intents):
         idx = np.flatnonzero(np.array(ex.intents) == intent)
         folds[rng.permutation(idx)] = np.arange(len(idx)) % 5
-    kfold_total, kfold_lang = Score(), defaultdict(Score)
+    kfold_total, kfold_lang = Score(), defaultdict[str, Score](Score)
+    kfold_pairs: list[tuple[str, str]] = []
     for fold in range(5):
         clf = ExemplarClassifier(embedder, subset(ex, folds != fold), None, threshold)
         test = np.flatnonzero(folds == fold)
@@ -190,7 +194,8 @@ def cross_validate(ex: Exemplars, embedder: CachedEmbedder, threshold: float, co
             predicted = clf.classify(ex.texts[i], vec).intent
             kfold_total.add(ex.intents[i].value, [ex.intents[i].value], predicted)
             kfold_lang[ex.languages[i]].add(ex.intents[i].value, [ex.intents[i].value], predicted)
-    print_slice("exemplars 5-fold", kfold_total, dict(kfold_lang), 0.0, confusions)
+            kfold_pairs.append((ex.intents[i].value, predicted.value))
+    print_slice("exemplars 5-fold", kfold_total, dict(kfold_lang), macro_f1(kfold_pairs), confusions)
     report["kfold"] = {"all": kfold_total.as_dict(), **{k: v.as_dict() for k, v in kfold_lang.items()}}
     return report
 
