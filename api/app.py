@@ -60,8 +60,10 @@ def _openapi_with_limits(app: FastAPI, settings: Settings) -> dict[str, Any]:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         models = schema.get("components", {}).get("schemas", {})
         for name, model in models.items():
-            if name.split("-")[0] in TEXT_MODELS and "text" in model.get("properties", {}):
-                model["properties"]["text"]["maxLength"] = settings.max_text_chars
+            fields = model.get("properties", {})
+            for field in ("text", "buyer_text"):
+                if name.split("-")[0] in TEXT_MODELS and field in fields:
+                    fields[field]["maxLength"] = settings.max_text_chars
         batch = models.get("BatchRequest", {}).get("properties", {}).get("items")
         if batch is not None:
             batch["maxItems"] = settings.max_batch_items

@@ -117,5 +117,5 @@ class Readiness(ApiModel):
     checks: dict[str, dict[str, str | bool | int | float | None]]
 
 
-# Models whose `text` gets maxLength = settings.max_text_chars in the published schema.
+# Models whose `text` (and `buyer_text`) gets maxLength = settings.max_text_chars in the published schema.
 TEXT_MODELS = ("ApiDraftRequest", "ClassifyRequest", "CheckRequest")

@@ -62,7 +62,7 @@ async def page(request: Request) -> HTMLResponse:
     return HTMLResponse(html, headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"})
 
 
-@router.get("/static/{name}", summary="The page's scripts, styles and icon")
+@router.api_route("/static/{name}", methods=["GET", "HEAD"], summary="The page's scripts, styles and icon")
 async def asset(name: str) -> FileResponse:
     path = _assets().get(name)
     if path is None:

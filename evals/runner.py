@@ -68,6 +68,10 @@ def run_cases(dataset: Dataset, parts: Parts, results_path: Path, console: Conso
     return records
 
 
+def _value(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
 def _print_overview(summary: Summary, comparison: Comparison | None, console: Console) -> None:
     """Headline numbers on the console: one row per metric, one column for all cases and one per language."""
     groups: dict[str, GroupMetrics] = {"all": summary.overall, **summary.by_language}
@@ -77,11 +81,9 @@ def _print_overview(summary: Summary, comparison: Comparison | None, console: Co
     for name in groups:
         table.add_column(name, justify="right", no_wrap=True)
     for metric in OVERVIEW:
-        cells = []
-        for g in groups.values():
-            value = g.rates[metric].value
-            cells.append("–" if value is None else f"{value:.3f}")
+        cells = [_value(g.rates[metric].value) for g in groups.values()]
         table.add_row(metric.replace("intent_", "").replace("_language", "_lang"), *cells)
+    table.add_row("remedies|intent ok", *(_value(g.remedies_given_intent.value) for g in groups.values()))
     table.add_row("macro_f1", *("–" if g.macro_f1 is None else f"{g.macro_f1:.3f}" for g in groups.values()))
     table.add_row("p50 ms", *(f"{g.latency_ms.p50 or 0:.0f}" for g in groups.values()))
     table.add_row("p95 ms", *(f"{g.latency_ms.p95 or 0:.0f}" for g in groups.values()))

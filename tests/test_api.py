@@ -185,6 +185,7 @@ def test_openapi_documents_the_configured_limits_and_bearer_auth(parts: Parts) -
     schema = app.get("/openapi.json").json()
     models = schema["components"]["schemas"]
     assert models["ApiDraftRequest"]["properties"]["text"]["maxLength"] == 5000
+    assert models["CheckRequest"]["properties"]["buyer_text"]["maxLength"] == 5000
     assert models["BatchRequest"]["properties"]["items"]["maxItems"] == 7
     assert schema["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     responses = schema["paths"]["/v1/drafts"]["post"]["responses"]

