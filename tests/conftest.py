@@ -11,6 +11,8 @@ import pytest
 from assistant.settings import PROJECT_ROOT, Settings
 
 if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
     from assistant.draft import Drafter
     from assistant.pipeline import Parts
 
@@ -67,3 +69,21 @@ def parts_with(llm_shared_parts: Parts) -> Callable[[Settings, Drafter], Parts]:
     from dataclasses import replace
 
     return lambda _settings, drafter: replace(llm_shared_parts, drafter=drafter, intent_refiner=None)
+
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright never downloads a browser here
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session: Playwright's sync API allows one driver per process."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: apt-get install chromium (CI's .ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

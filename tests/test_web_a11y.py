@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from live_server import ROOT, LiveServer, live_server
-from test_web_browser import MUG_MESSAGE, MUG_ORDER, browser, draft_mug, server
+from test_web_browser import MUG_MESSAGE, MUG_ORDER, draft_mug, server
 
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-__all__ = ["browser", "server"]  # fixtures shared with test_web_browser.py
+__all__ = ["server"]  # fixture shared with test_web_browser.py; `browser` is in conftest.py
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 

@@ -19,26 +19,11 @@ if TYPE_CHECKING:
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BODY_LIMIT = 50_000
 MUG_MESSAGE = ("Hi, the mug I ordered arrived broken: the handle snapped off and there are shards in the box. "
                "Fix this today or I will open an A-to-z claim.")
 MUG_ORDER = {"#order-status": "delivered", "#order-price": "14.99", "#order-stock": "yes",
              "#order-fulfillment": "merchant", "#order-marketplace": "US", "#order-id": "112-4471093-5520187"}
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: apt-get install chromium (CI's .ci/run does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def start_server(tmp: Path, **extra: str) -> Any:
