@@ -2,8 +2,10 @@
 
 AssistantError
  ├── InputError            the request itself is wrong (empty text, too long, bad order facts)
+ │    └── UnknownStoreError  the request names a store this deployment does not have
  ├── PolicyError           the rules file cannot be read or is invalid (names file, line, key)
  ├── KnowledgeError        the knowledge folder, listings or an exemplar file is broken
+ │    └── StoreError       a store's folder or store.yaml is broken, or its overrides widen the rules (file, line)
  ├── IndexError_           the vector index is missing, stale or unreachable
  ├── EmbeddingError        the embedding model failed
  ├── DraftError            a drafter could not produce a reply
@@ -30,7 +32,9 @@ __all__ = [
     "LLMUnavailableError",
     "LLMUnreachableError",
     "PolicyError",
+    "StoreError",
     "TemplateError",
+    "UnknownStoreError",
 ]
 
 
@@ -44,12 +48,20 @@ class InputError(AssistantError):
     kind = "invalid_input"
 
 
+class UnknownStoreError(InputError):
+    kind = "unknown_store"
+
+
 class PolicyError(AssistantError):
     kind = "invalid_policy"
 
 
 class KnowledgeError(AssistantError):
     kind = "invalid_knowledge"
+
+
+class StoreError(KnowledgeError):
+    kind = "invalid_store"
 
 
 class IndexError_(AssistantError):  # noqa: N801 - trailing underscore avoids shadowing the builtin

@@ -11,7 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import KnowledgeError
 
-__all__ = ["IncludedPart", "Listing", "Passage", "load_listings", "load_passages", "passages_digest"]
+__all__ = [
+    "LISTINGS_FILE", "IncludedPart", "Listing", "Passage", "listing_passages", "load_listings", "load_passages",
+    "passage_hash", "passages_digest", "policy_passages",
+]
+
+LISTINGS_FILE = "listings.json"
 
 _HEADING = re.compile(r"^(#{1,2})\s+(.+?)\s*$", re.MULTILINE)
 
@@ -88,7 +93,7 @@ def _policy_passages(path: Path) -> list[Passage]:
 
 def load_listings(knowledge_dir: Path) -> list[Listing]:
     """The product catalogue in <knowledge_dir>/listings.json (an empty list when there is none)."""
-    path = knowledge_dir / "listings.json"
+    path = knowledge_dir / LISTINGS_FILE
     if not path.exists():
         return []
     try:
@@ -108,8 +113,8 @@ def load_listings(knowledge_dir: Path) -> list[Listing]:
     return listings
 
 
-def load_passages(knowledge_dir: Path) -> list[Passage]:
-    """Every policy section under <knowledge_dir>/policies and every listing, in a stable order."""
+def policy_passages(knowledge_dir: Path) -> list[Passage]:
+    """Every policy section under <knowledge_dir>/policies, in a stable order."""
     policy_dir = knowledge_dir / "policies"
     files = sorted(policy_dir.glob("*.md")) if policy_dir.is_dir() else []
     if not files:
@@ -117,13 +122,21 @@ def load_passages(knowledge_dir: Path) -> list[Passage]:
             f"no policy documents in {policy_dir}. Add Markdown files there (see knowledge/README.md) "
             "or point REPLY_ASSISTANT_KNOWLEDGE_DIR at your store's folder."
         )
-    passages = [p for path in files for p in _policy_passages(path)]
-    passages += [
+    return [p for path in files for p in _policy_passages(path)]
+
+
+def listing_passages(listings: list[Listing]) -> list[Passage]:
+    """One passage per product, id `listing:<sku>`."""
+    return [
         Passage(id=f"listing:{item.sku}", document="listings", title=item.title, section=item.sku,
                 text=item.as_text(), kind="listing", sku=item.sku)
-        for item in load_listings(knowledge_dir)
+        for item in listings
     ]
-    return passages
+
+
+def load_passages(knowledge_dir: Path) -> list[Passage]:
+    """Every policy section under <knowledge_dir>/policies and every listing, in a stable order."""
+    return policy_passages(knowledge_dir) + listing_passages(load_listings(knowledge_dir))
 
 
 def passages_digest(passages: list[Passage], embedder_name: str) -> str:
@@ -131,4 +144,11 @@ def passages_digest(passages: list[Passage], embedder_name: str) -> str:
     digest = hashlib.sha256(embedder_name.encode())
     for passage in passages:
         digest.update(passage.model_dump_json(exclude={"topics"}).encode())
+    return digest.hexdigest()[:16]
+
+
+def passage_hash(passage: Passage, embedder_name: str) -> str:
+    """A content hash of one chunk and the embedder: the index re-embeds a chunk only when this changes."""
+    digest = hashlib.sha256(embedder_name.encode())
+    digest.update(passage.model_dump_json(exclude={"topics"}).encode())
     return digest.hexdigest()[:16]

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant import guard
+from assistant.catalogue import fill_order_facts
 from assistant.classify import ExemplarClassifier, load_exemplars
 from assistant.compensation import currency_of, decide
 from assistant.draft import DRAFTERS, Drafter, OfflineDrafter, StreamingDrafter
 from assistant.embeddings import Embedder, make_embedder
 from assistant.errors import InputError, LLMError
-from assistant.knowledge import Listing, load_listings, load_passages
+from assistant.indexing import sync_index
+from assistant.knowledge import Listing, load_listings
 from assistant.language import detect_language
 from assistant.models import (
     Citation,
@@ -24,17 +27,20 @@ from assistant.models import (
     DraftResult,
     GuardReport,
     GuardViolation,
+    Intent,
     OrderFacts,
     Remedy,
 )
 from assistant.policy import Policy, load_policy
+from assistant.presale import pre_sale_answer
 from assistant.retrieve import RETRIEVERS, Retriever
 from assistant.settings import Settings
+from assistant.stores import Store, discover_stores, resolve_store
 from assistant.summary import agent_summary
 
 __all__ = [
-    "Drafted", "IntentRefiner", "OnChunk", "Parts", "draft_and_guard", "draft_guarded", "draft_reply", "ensure_index",
-    "load_parts", "validate_request",
+    "Drafted", "IntentRefiner", "OnChunk", "Parts", "StoreParts", "draft_and_guard", "draft_guarded", "draft_reply",
+    "ensure_index", "load_parts", "validate_request",
 ]
 
 OnChunk = Callable[[str], None]
@@ -46,9 +52,22 @@ class IntentRefiner(Protocol):
     def refine(self, text: str, base: Classification) -> tuple[Classification, str | None]: ...
 
 
+@dataclass(frozen=True)
+class StoreParts:
+    """What differs between stores: settings (folder, collection, name, signature), rules, index, catalogue."""
+
+    settings: Settings
+    policy: Policy
+    retriever: Retriever
+    listings: dict[str, Listing]
+
+
 @dataclass
 class Parts:
-    """The heavy objects, loaded once per process and shared by every request."""
+    """The heavy objects, loaded once per process and shared by every request.
+
+    `policy`, `retriever`, `listings` and `settings` are those of `store`; `for_store` gives another store's view.
+    """
 
     settings: Settings
     policy: Policy
@@ -58,37 +77,56 @@ class Parts:
     drafter: Drafter
     listings: dict[str, Listing] = field(default_factory=dict)
     intent_refiner: IntentRefiner | None = None  # the LLM classifier, when settings.llm_classify asks for it
+    store: str = "default"
+    stores: dict[str, StoreParts] = field(default_factory=dict)
+
+    def for_store(self, name: str | None) -> Parts:
+        """These parts scoped to the store named (None: the default store); UnknownStoreError if there is none."""
+        if name is None or name == self.store:
+            return self
+        wanted = resolve_store(list(self.stores), name, self.settings.default_store)
+        s = self.stores[wanted]
+        return dataclasses.replace(self, settings=s.settings, policy=s.policy, retriever=s.retriever,
+                                   listings=s.listings, store=wanted)
 
 
 def ensure_index(settings: Settings, classifier: ExemplarClassifier, retriever: Retriever,
                  rebuild: bool = False) -> int | None:
-    """Build the index when it is absent, stale, or `rebuild` is asked; return the passage count if it built.
+    """Embed what is new or changed in the store's folder (everything with `rebuild`); the count, or None if current.
 
     Each passage is tagged with the intents it is about, so a German question finds a Chinese policy section
     on its topic even where the embedding space favours same-language text.
     """
-    passages = load_passages(settings.knowledge_dir)
-    if not rebuild and retriever.is_current(passages):
-        return None
-    topics = classifier.topics([f"{p.title}. {p.section}. {p.text}" for p in passages])
-    return retriever.build([p.model_copy(update={"topics": t}) for p, t in zip(passages, topics, strict=True)])
+    status = sync_index(settings, classifier, retriever, retriever.embedder_name, rebuild=rebuild)
+    return status.embedded if rebuild or not status.current else None
+
+
+def _load_store(store: Store, settings: Settings, base: Policy, embedder: Embedder,
+                classifier: ExemplarClassifier, auto_index: bool) -> StoreParts:
+    scoped = store.settings(settings)
+    retriever = RETRIEVERS[settings.retriever](
+        embedder, settings.index_dir / "chroma", scoped.collection, settings.chroma_host, settings.chroma_port
+    )
+    if auto_index:
+        ensure_index(scoped, classifier, retriever)
+    listings = {item.sku: item for item in load_listings(scoped.knowledge_dir)}
+    return StoreParts(scoped, store.policy(base), retriever, listings)
 
 
 def load_parts(settings: Settings, drafter: Drafter | None = None, auto_index: bool = True) -> Parts:
-    """Load rules, embedder, index (built on first use), classifier and drafter as the settings say."""
+    """Load rules, embedder, every store's index (built on first use), classifier and drafter as the settings say."""
     policy = load_policy(settings.rules_path)
+    stores = discover_stores(settings, policy)
     embedder = make_embedder(settings.embedder)
-    retriever = RETRIEVERS[settings.retriever](
-        embedder, settings.index_dir / "chroma", settings.collection, settings.chroma_host, settings.chroma_port
-    )
     classifier = ExemplarClassifier(
         embedder, load_exemplars(settings.exemplars_dir), settings.index_dir / "cache", settings.other_threshold
     )
-    if auto_index:
-        ensure_index(settings, classifier, retriever)
+    loaded = {name: _load_store(store, settings, policy, embedder, classifier, auto_index)
+              for name, store in stores.items()}
     chosen = drafter or DRAFTERS[settings.llm](settings)
-    listings = {item.sku: item for item in load_listings(settings.knowledge_dir)}
-    return Parts(settings, policy, embedder, retriever, classifier, chosen, listings, _intent_refiner(settings))
+    home = loaded[settings.default_store]
+    return Parts(home.settings, home.policy, embedder, home.retriever, classifier, chosen, home.listings,
+                 _intent_refiner(settings), store=settings.default_store, stores=loaded)
 
 
 def _intent_refiner(settings: Settings) -> IntentRefiner | None:
@@ -108,18 +146,6 @@ def validate_request(request: DraftRequest, settings: Settings) -> None:
             f"the message has {len(request.text):,} characters; the limit is {settings.max_text_chars:,}. "
             "Send only the buyer's latest message."
         )
-
-
-def _fill_from_catalogue(order: OrderFacts, parts: Parts) -> tuple[OrderFacts, str | None]:
-    listing = parts.listings.get(order.sku or "")
-    if listing is None:
-        return order, None
-    filled = {
-        "item_price": order.item_price if order.item_price is not None else listing.price,
-        "currency": order.currency or listing.currency,
-        "in_stock": order.in_stock if order.in_stock is not None else listing.stock > 0,
-    }
-    return order.model_copy(update=filled), listing.title
 
 
 def _opening_offer(decision: Decision, policy: Policy) -> int:
@@ -229,7 +255,8 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
 
     validate_request(request, parts.settings)
     started = clock
-    order, product_title = _fill_from_catalogue(request.order or OrderFacts(), parts)
+    filled = fill_order_facts(request.order or OrderFacts(), parts.listings)
+    order, product_title = filled.order, filled.listing.title if filled.listing else None
     query = parts.embedder.query([request.text])
     classification: Classification = parts.classifier.classify(request.text, query, order)
     classify_fallback = None
@@ -237,15 +264,23 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
         classification, classify_fallback = parts.intent_refiner.refine(request.text, classification)
     lap("classify")
     decision = decide(classification.intent, classification.signals, order, parts.policy)
+    if filled.reason is not None:
+        decision = decision.model_copy(update={"reasons": [*decision.reasons, filled.reason]})
     lap("decide")
     citations: list[Citation] = parts.retriever.search(
         query, parts.settings.top_k_citations, kind="policy", topic=classification.intent.value
     )
+    answer = None
+    if classification.intent == Intent.PRE_SALE_QUESTION:
+        listing, cited, answer = pre_sale_answer(request.text, order, query, parts.listings, parts.retriever)
+        citations = [cited, *citations] if cited is not None else citations
+        product_title = product_title or (listing.title if listing is not None and cited is not None else None)
     lap("retrieve")
     ctx = DraftContext(
         text=request.text, order=order, classification=classification, decision=decision, citations=citations,
         store_name=parts.settings.store_name, signature=parts.settings.signature,
         partial_refund_pct=_opening_offer(decision, parts.policy), product_title=product_title,
+        pre_sale_answer=answer,
     )
     if classify_fallback in _SERVER_DOWN:
         drafted = _offline(ctx, parts, request.text, classify_fallback)

@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assistant.errors import PolicyError
 from assistant.models import Fault, Fulfillment, Intent, OrderStatus, Remedy, Route, Severity, SourceRef
 
-__all__ = ["Condition", "GuardPolicy", "Modifier", "Policy", "Rule", "load_policy"]
+__all__ = [
+    "Condition", "GuardPolicy", "Modifier", "Policy", "Rule", "load_policy", "parse_yaml", "yaml_line", "yaml_problems",
+]
 
 PriceBand = Literal["cheap", "expensive", "large"]
 
@@ -94,7 +96,7 @@ class Policy(PolicyModel):
     path: str = ""
 
 
-def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+def yaml_line(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
     """Follow a pydantic error location through the YAML node tree to the line it points at."""
     node = root
     line = node.start_mark.line + 1 if node is not None else None
@@ -114,13 +116,24 @@ def _line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
     return line
 
 
-def _parse(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
+def parse_yaml(text: str, path: Path) -> tuple[Any, yaml.Node | None]:
+    """The data and the node tree (for line numbers); a syntax error becomes a PolicyError naming the line."""
     try:
         return yaml.safe_load(text), yaml.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         raise PolicyError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)}). Fix the syntax there.") from exc
+
+
+def yaml_problems(exc: ValidationError, path: Path, root: yaml.Node | None, limit: int = 5) -> list[str]:
+    """Each validation error as `file:line: key: message`, the line found through the YAML node tree."""
+    problems = []
+    for err in exc.errors()[:limit]:
+        loc = tuple(err["loc"])
+        key = ".".join(str(part) for part in loc) or "(top level)"
+        problems.append(f"{path}:{yaml_line(root, loc)}: {key}: {err['msg']}")
+    return problems
 
 
 @lru_cache(maxsize=8)
@@ -130,18 +143,13 @@ def load_policy(path: Path) -> Policy:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PolicyError(f"cannot read rules file {path}: {exc.strerror}. Check the path in settings.") from exc
-    data, root = _parse(text, path)
+    data, root = parse_yaml(text, path)
     if not isinstance(data, dict):
         raise PolicyError(f"{path}: the rules file must be a YAML mapping with 'version' and 'rules'.")
     try:
         policy = Policy.model_validate({**data, "path": str(path)})
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors()[:5]:
-            loc = tuple(err["loc"])
-            key = ".".join(str(part) for part in loc)
-            problems.append(f"{path}:{_line_of(root, loc)}: {key}: {err['msg']}")
-        raise PolicyError("rules file is invalid:\n  " + "\n  ".join(problems)) from exc
+        raise PolicyError("rules file is invalid:\n  " + "\n  ".join(yaml_problems(exc, path, root))) from exc
     _check_ids_unique(policy)
     return policy
 

@@ -10,24 +10,41 @@ import numpy as np
 
 from assistant.embeddings import Embedder, Vectors
 from assistant.errors import IndexError_
-from assistant.knowledge import Passage, passages_digest
+from assistant.knowledge import Passage, passage_hash
 from assistant.models import Citation
 
 __all__ = ["RETRIEVERS", "ChromaRetriever", "MemoryRetriever", "Retriever"]
 
 
 class Retriever(Protocol):
-    """Finds the passages nearest a query vector, on-topic ones first. `build` replaces the index."""
+    """Finds the passages nearest a query vector, on-topic ones first. `build` replaces the index; `upsert` and
+    `delete` change only the chunks named, and `stored_hashes` tells which chunks (by content hash) are in it."""
+
+    @property
+    def embedder_name(self) -> str: ...
 
     def build(self, passages: list[Passage]) -> int: ...
+
+    def upsert(self, passages: list[Passage]) -> int: ...
+
+    def delete(self, ids: list[str]) -> None: ...
+
+    def stored_hashes(self) -> dict[str, str]: ...
 
     def is_current(self, passages: list[Passage]) -> bool: ...
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None) -> list[Citation]: ...
 
 
+_UPSERT_BATCH = 500
+
+
 def _embed_text(p: Passage) -> str:
     return f"{p.title}. {p.section}. {p.text}"
+
+
+def _wanted_hashes(passages: list[Passage], embedder_name: str) -> dict[str, str]:
+    return {p.id: passage_hash(p, embedder_name) for p in passages}
 
 
 def _citation(passage_id: str, meta: dict[str, Any], text: str, score: float) -> Citation:
@@ -47,18 +64,40 @@ class MemoryRetriever:
 
     def __init__(self, embedder: Embedder) -> None:
         self._embedder = embedder
+        self._rows: dict[str, tuple[Passage, Vectors, str]] = {}
         self._passages: list[Passage] = []
         self._vectors: Vectors = np.zeros((0, embedder.dim), dtype=np.float32)
-        self._digest = ""
+
+    def _refresh(self) -> None:
+        self._passages = [row[0] for row in self._rows.values()]
+        self._vectors = (np.stack([row[1] for row in self._rows.values()]) if self._rows
+                         else np.zeros((0, self._embedder.dim), dtype=np.float32))
+
+    @property
+    def embedder_name(self) -> str:
+        return self._embedder.name
 
     def build(self, passages: list[Passage]) -> int:
-        self._passages = list(passages)
-        self._vectors = self._embedder.passage([_embed_text(p) for p in passages])
-        self._digest = passages_digest(passages, self._embedder.name)
+        self._rows = {}
+        return self.upsert(passages)
+
+    def upsert(self, passages: list[Passage]) -> int:
+        vectors = self._embedder.passage([_embed_text(p) for p in passages])
+        for passage, vector in zip(passages, vectors, strict=True):
+            self._rows[passage.id] = (passage, vector, passage_hash(passage, self._embedder.name))
+        self._refresh()
         return len(passages)
 
+    def delete(self, ids: list[str]) -> None:
+        for passage_id in ids:
+            self._rows.pop(passage_id, None)
+        self._refresh()
+
+    def stored_hashes(self) -> dict[str, str]:
+        return {passage_id: row[2] for passage_id, row in self._rows.items()}
+
     def is_current(self, passages: list[Passage]) -> bool:
-        return self._digest == passages_digest(passages, self._embedder.name)
+        return self.stored_hashes() == _wanted_hashes(passages, self._embedder.name)
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None) -> list[Citation]:
         if not self._passages:
@@ -99,32 +138,74 @@ class ChromaRetriever:
         except Exception:  # noqa: BLE001 - "does not exist" comes as several exception types across versions
             return None
 
+    @property
+    def embedder_name(self) -> str:
+        return self._embedder.name
+
     def build(self, passages: list[Passage]) -> int:
+        """Replace the collection with these passages (embedded before the old collection is dropped)."""
+        vectors = self._embedder.passage([_embed_text(p) for p in passages])
         try:
             if self._collection() is not None:
                 self._client.delete_collection(self._name)
-            col = self._client.create_collection(
-                self._name, embedding_function=None,
-                metadata={"hnsw:space": "cosine", "digest": passages_digest(passages, self._embedder.name),
-                          "embedder": self._embedder.name},
-            )
-            col.add(
-                ids=[p.id for p in passages],
-                embeddings=self._embedder.passage([_embed_text(p) for p in passages]),
-                documents=[p.text for p in passages],
-                metadatas=[{"document": p.document, "section": p.section, "title": p.title, "kind": p.kind,
-                            "sku": p.sku, "topic": p.topics[0] if p.topics else "",
-                            "topic2": p.topics[1] if len(p.topics) > 1 else ""} for p in passages],
-            )
+            self._write(self._create(), passages, vectors)
         except IndexError_:
             raise
         except Exception as exc:  # noqa: BLE001
             raise IndexError_(f"building the index failed: {exc}") from exc
         return len(passages)
 
-    def is_current(self, passages: list[Passage]) -> bool:
+    def upsert(self, passages: list[Passage]) -> int:
+        """Embed these passages, then write them over their old versions: a failed embedding changes nothing."""
+        if not passages:
+            return 0
+        vectors = self._embedder.passage([_embed_text(p) for p in passages])
+        try:
+            self._write(self._collection() or self._create(), passages, vectors)
+        except Exception as exc:  # chroma raises many kinds
+            raise IndexError_(f"updating the index failed: {exc}. Run: reply-assistant index --rebuild") from exc
+        return len(passages)
+
+    def delete(self, ids: list[str]) -> None:
         col = self._collection()
-        return col is not None and (col.metadata or {}).get("digest") == passages_digest(passages, self._embedder.name)
+        if col is None or not ids:
+            return
+        try:
+            col.delete(ids=ids)
+        except Exception as exc:  # chroma raises many kinds
+            raise IndexError_(f"updating the index failed: {exc}. Run: reply-assistant index --rebuild") from exc
+
+    def stored_hashes(self) -> dict[str, str]:
+        col = self._collection()
+        if col is None:
+            return {}
+        try:
+            got = col.get(include=["metadatas"])
+        except Exception as exc:  # chroma raises many kinds
+            raise IndexError_(f"reading the index failed: {exc}. Run: reply-assistant index --rebuild") from exc
+        return {pid: str((meta or {}).get("hash", "")) for pid, meta in zip(got["ids"], got["metadatas"], strict=True)}
+
+    def is_current(self, passages: list[Passage]) -> bool:
+        return self._collection() is not None and self.stored_hashes() == _wanted_hashes(passages, self._embedder.name)
+
+    def _create(self) -> Any:
+        return self._client.create_collection(
+            self._name, embedding_function=None, metadata={"hnsw:space": "cosine", "embedder": self._embedder.name},
+        )
+
+    def _write(self, col: Any, passages: list[Passage], vectors: Vectors) -> None:
+        name = self._embedder.name
+        for start in range(0, len(passages), _UPSERT_BATCH):
+            batch = passages[start : start + _UPSERT_BATCH]
+            col.upsert(
+                ids=[p.id for p in batch],
+                embeddings=vectors[start : start + _UPSERT_BATCH],
+                documents=[p.text for p in batch],
+                metadatas=[{"document": p.document, "section": p.section, "title": p.title, "kind": p.kind,
+                            "sku": p.sku, "topic": p.topics[0] if p.topics else "",
+                            "topic2": p.topics[1] if len(p.topics) > 1 else "", "hash": passage_hash(p, name)}
+                           for p in batch],
+            )
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None) -> list[Citation]:
         """Passages on the buyer's topic first (tagged at index time), then the nearest others."""

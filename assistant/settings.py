@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(default=0.2, ge=0, le=2)
     llm_max_tokens: int = Field(default=800, gt=0)
 
+    stores_dir: Path | None = Field(default=None, description="defaults to <knowledge_dir>/stores; one folder per store")
+    default_store: str = Field(default="default", description="the store a request that names none is drafted for")
     store_name: str = "Harbor & Pine Home"
     signature: str = "Customer Service, Harbor & Pine Home"
     agent_language: Literal["en", "zh"] = "en"
@@ -69,6 +71,9 @@ class Settings(BaseSettings):
     admin_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default_factory=list, description="Bearer keys that may also rebuild the index (comma-separated)"
     )
+    key_stores: dict[str, list[str]] = Field(
+        default_factory=dict, description="JSON {key id or key: [stores]}; a key not listed may use the default store "
+        "only; admin keys and loopback callers without keys may use every store")
     max_body_bytes: int = Field(default=2_000_000, gt=0, description="larger request bodies get 413")
     max_batch_items: int = Field(default=50, ge=1, description="messages per POST /v1/drafts/batch")
     rate_limit_per_minute: int = Field(default=600, ge=0, description="messages per key per worker; 0 turns it off")
@@ -98,6 +103,10 @@ class Settings(BaseSettings):
     @property
     def rules_path(self) -> Path:
         return self.rules_file or self.knowledge_dir / "rules.yaml"
+
+    @property
+    def stores_path(self) -> Path:
+        return self.stores_dir or self.knowledge_dir / "stores"
 
 
 @lru_cache(maxsize=1)

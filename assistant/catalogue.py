@@ -1,0 +1,121 @@
+"""What the store's catalogue tells the pipeline: order facts for a SKU, and a product question's answer. Pure.
+
+An answer is a line the listing itself contains (a bullet, the compatibility, the care notes...) that mentions
+every specific thing the buyer asked about; when no line does, there is no answer and the draft says the seller
+will check. Nothing is paraphrased, so nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.knowledge import Listing
+from assistant.models import Citation, OrderFacts, Reason, SourceRef
+
+__all__ = ["CatalogueFill", "ListingAnswer", "answer_from_listing", "fill_order_facts", "listing_citation",
+           "mentions_listing"]
+
+_WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
+# Words a product question is made of but that name nothing about the product (en, de, fr, es, it).
+_QUESTION_TEXT = """
+a an the is are was be it its this that these those does do did can could will would should may might must i you
+we my your our me us what which who how when where why whether if or and of to in on at for with by from as
+about any some there their them they have has had not no yes please hello hi thanks thank question ask know tell
+item product one use used using get fit fits fitting compatible compatibility work works go goes safe ok okay
+also too very much many just only still really want need like would buy buying order ordered bought put take
+make made
+ist sind es das der die den dem ein eine einen und oder mit für von zu im in auf an bei ich sie wir mein meine
+kann können passt passen geht funktioniert bitte danke hallo frage artikel produkt auch noch nicht
+est ce que le la les un une des et ou avec pour de du dans sur il elle je vous nous mon ma mes peut
+es el los las y o con para del en una uno puede
+è il lo gli una e o con per di del nel può
+"""
+_QUESTION_WORDS = frozenset(_QUESTION_TEXT.split())
+
+
+def _terms(text: str) -> list[str]:
+    """The words of a question that name something: numbers, names, materials (lower-case, light plural fold)."""
+    terms = []
+    for word in _WORD.findall(text.lower()):
+        if word in _QUESTION_WORDS or (len(word) < 3 and not word.isdigit()):
+            continue
+        terms.append(word[:-1] if len(word) > 4 and word.endswith("s") else word)
+    return list(dict.fromkeys(terms))
+
+
+def _has(line: str, term: str) -> bool:
+    return re.search(rf"(?<![^\W_]){re.escape(term)}", line.lower()) is not None
+
+
+@dataclass(frozen=True)
+class ListingAnswer:
+    """The listing line that answers the question, and the listing it comes from."""
+
+    listing: Listing
+    text: str
+    matched: tuple[str, ...]
+
+
+def _lines(listing: Listing) -> list[str]:
+    lines = [listing.description, *listing.bullets]
+    if listing.included:
+        lines.append("In the box: " + ", ".join(p.name for p in listing.included))
+    lines += [f"{label}: {value}" for label, value in (
+        ("Compatibility", listing.compatibility), ("Dimensions", listing.dimensions),
+        ("Warranty", listing.warranty), ("Care", listing.care),
+    ) if value]
+    return [sentence for line in lines for sentence in re.split(r"(?<=[.!?])\s+", line) if sentence.strip()]
+
+
+def answer_from_listing(question: str, listing: Listing) -> ListingAnswer | None:
+    """The one listing line that mentions every specific term of the question, or None when none does."""
+    # The product's own name says which product, not what about it: a title word need not be in the answer line.
+    terms = [t for t in _terms(question) if t.isdigit() or not _has(listing.title, t)]
+    if not terms:
+        return None
+    best: tuple[int, str] | None = None
+    for line in _lines(listing):
+        if all(_has(line, t) for t in terms) and (best is None or len(line) < len(best[1])):
+            best = (len(terms), line)
+    return None if best is None else ListingAnswer(listing, best[1].strip(), tuple(terms))
+
+
+def mentions_listing(question: str, listing: Listing) -> bool:
+    """Whether the question names the product (a word of its title): needed before a search hit is trusted."""
+    return any(_has(listing.title, t) for t in _terms(question) if not t.isdigit())
+
+
+def listing_citation(answer: ListingAnswer) -> Citation:
+    """The citation for an answer: the listing, by SKU, with the line quoted."""
+    return Citation(id=f"listing:{answer.listing.sku}", document="listings", section=answer.listing.sku,
+                    snippet=answer.text[:280], score=1.0, title=answer.listing.title)
+
+
+@dataclass(frozen=True)
+class CatalogueFill:
+    """The order facts with what the catalogue filled in, the listing, and the reason to record (if it filled)."""
+
+    order: OrderFacts
+    listing: Listing | None
+    reason: Reason | None
+
+
+def fill_order_facts(order: OrderFacts, listings: dict[str, Listing]) -> CatalogueFill:
+    """Price, currency and stock from the listing of order.sku where the input did not give them."""
+    listing = listings.get(order.sku or "")
+    if listing is None:
+        return CatalogueFill(order, None, None)
+    filled: dict[str, object] = {}
+    if order.item_price is None:
+        filled["item_price"] = listing.price
+    if order.currency is None:
+        filled["currency"] = listing.currency
+    if order.in_stock is None:
+        filled["in_stock"] = listing.stock > 0
+    if not filled:
+        return CatalogueFill(order, listing, None)
+    said = ", ".join(f"{key}={value}" for key, value in filled.items())
+    reason = Reason(rule="order_facts_from_catalogue", source=SourceRef(document="listings", section=listing.sku),
+                    note=f"not in the request, taken from the store's catalogue: {said}")
+    return CatalogueFill(order.model_copy(update=filled), listing, reason)
