@@ -80,7 +80,7 @@ def draft(
                                                           "the guarded result follows.")] = False,
 ) -> None:
     """Draft one reply. Example: reply-assistant draft "The mug arrived broken" --order '{"item_price": 14}'"""
-    from assistant.pipeline import draft_reply
+    from assistant.pipeline import draft_reply, validate_request
     from assistant.render_text import render_result
 
     live, shown = (sys.stderr if as_json else sys.stdout), []
@@ -93,7 +93,9 @@ def draft(
     try:
         message = sys.stdin.read() if text == "-" else text
         request = DraftRequest(text=message, order=parse_order(order))
-        parts = _parts(_settings(llm))
+        settings = _settings(llm)
+        validate_request(request, settings)  # before the index and model load: bad input fails in a moment
+        parts = _parts(settings)
         result = draft_reply(request, parts, on_chunk=show if stream else None)
     except AssistantError as exc:
         fail(exc)
