@@ -49,6 +49,8 @@ class ApiDraftRequest(DraftRequest):
     """One buyer message, its order facts, and options."""
 
     text: BuyerText
+    store: str | None = Field(default=None, max_length=64, description="The store to draft for (its rules, policies "
+                              "and catalogue); none: the default store. Your API key must be allowed to use it.")
     options: DraftOptions | None = None
 
 
@@ -106,6 +108,7 @@ class IndexRebuilt(ApiModel):
     collection: str
     passages: int
     took_ms: float
+    stores: dict[str, int] = Field(default_factory=dict, description="passages embedded per store")
 
 
 class Health(ApiModel):

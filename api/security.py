@@ -15,7 +15,7 @@ from pydantic import SecretStr
 from api.problems import ApiError
 from assistant.settings import Settings
 
-__all__ = ["Caller", "authenticated", "bind_refusal", "is_loopback", "require_admin"]
+__all__ = ["Caller", "authenticated", "bind_refusal", "is_loopback", "require_admin", "require_store"]
 
 _bearer = HTTPBearer(auto_error=False, description="An API key from REPLY_ASSISTANT_API_KEYS (or _ADMIN_KEYS).")
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="reply-assistant"'}
@@ -27,6 +27,7 @@ class Caller:
 
     key_id: str
     admin: bool
+    stores: frozenset[str] | None = None  # the stores this key may draft for; None: every store
 
 
 def is_loopback(host: str | None) -> bool:
@@ -76,7 +77,7 @@ async def authenticated(
             raise ApiError(403, "loopback_only", "no API keys are configured, so this server only answers "
                              "clients on the same machine. Ask the operator to set REPLY_ASSISTANT_API_KEYS.")
         request.state.key_id = "loopback"
-        return Caller(key_id="loopback", admin=True)
+        return Caller(key_id="loopback", admin=True)  # every store: it is the operator's own machine
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise ApiError(401, "missing_api_key", "send your API key as 'Authorization: Bearer <key>'.",
                          headers=_CHALLENGE)
@@ -85,9 +86,27 @@ async def authenticated(
     if not admin and not _matches(token, settings.api_keys):
         raise ApiError(401, "invalid_api_key", "this API key is not valid. Check it, or ask for a new one.",
                          headers=_CHALLENGE)
-    caller = Caller(key_id=_digest(token).hex()[:12], admin=admin)
+    key_id = _digest(token).hex()[:12]
+    caller = Caller(key_id=key_id, admin=admin, stores=None if admin else _stores_of(token, key_id, settings))
     request.state.key_id = caller.key_id  # for the access log line
     return caller
+
+
+def _stores_of(token: str, key_id: str, settings: Settings) -> frozenset[str]:
+    """The stores REPLY_ASSISTANT_KEY_STORES gives this key (by key id or the key itself); else the default only."""
+    for name, stores in settings.key_stores.items():
+        if name == key_id or hmac.compare_digest(_digest(name), _digest(token)):
+            return frozenset(stores)
+    return frozenset({settings.default_store})
+
+
+def require_store(caller: Caller, store: str | None, settings: Settings) -> None:
+    """403 when the caller's key may not draft for the store named (or, when none is named, the default store)."""
+    wanted = store or settings.default_store
+    if caller.stores is not None and wanted not in caller.stores:
+        allowed = ", ".join(sorted(caller.stores)) or "none"
+        raise ApiError(403, "store_forbidden", f"this API key may not use the store '{wanted}'; it may use: {allowed}. "
+                       "Name one of those in `store`, or ask the operator to extend REPLY_ASSISTANT_KEY_STORES.")
 
 
 async def require_admin(caller: Annotated[Caller, Depends(authenticated)]) -> Caller:

@@ -68,6 +68,7 @@ def parse_order(value: str | None) -> OrderFacts | None:
 
 
 LlmOption = Annotated[str | None, typer.Option("--llm", help="Drafter: offline (default) or openai.")]
+StoreOption = Annotated[str | None, typer.Option("--store", help="The store to draft for (default: the default one).")]
 
 
 @app.command()
@@ -78,6 +79,7 @@ def draft(
     llm: LlmOption = None,
     stream: Annotated[bool, typer.Option("--stream", help="Show the LLM draft as it is written (stderr with --json); "
                                                           "the guarded result follows.")] = False,
+    store: StoreOption = None,
 ) -> None:
     """Draft one reply. Example: reply-assistant draft "The mug arrived broken" --order '{"item_price": 14}'"""
     from assistant.pipeline import draft_reply, validate_request
@@ -96,7 +98,7 @@ def draft(
         settings = _settings(llm)
         validate_request(request, settings)  # before the index and model load: bad input fails in a moment
         parts = _parts(settings)
-        result = draft_reply(request, parts, on_chunk=show if stream else None)
+        result = draft_reply(request, parts.for_store(store), on_chunk=show if stream else None)
     except AssistantError as exc:
         fail(exc)
     if shown:  # the offline drafter does not stream: nothing was shown
@@ -122,6 +124,7 @@ def batch(
     infile: Annotated[Path, typer.Argument(help="JSONL: one {id?, text, order?, received_at?} per line ('-' = stdin).")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write DraftResults here (default stdout).")] = None,
     llm: LlmOption = None,
+    store: StoreOption = None,
 ) -> None:
     """Draft a reply for every line; a bad line is reported with its number and skipped."""
     from rich.progress import Progress
@@ -131,7 +134,7 @@ def batch(
     if str(infile) != "-" and not infile.is_file():
         fail(InputError(f"{infile}: no such file. Give a JSONL file or '-' for standard input."))
     try:
-        parts = _parts(_settings(llm))
+        parts = _parts(_settings(llm)).for_store(store)
     except AssistantError as exc:
         fail(exc)
     lines = list(_read_jsonl(infile))
@@ -185,29 +188,6 @@ def check(
         out.print("[green]passed[/]" if report.passed else f"[red]{len(report.violations)} violation(s)[/]")
     if failed:
         raise typer.Exit(1)
-
-
-@app.command()
-def index(
-    rebuild: Annotated[bool, typer.Option(help="Rebuild even if the index is current.")] = False,
-    status: Annotated[bool, typer.Option(help="Only report whether the index is current.")] = False,
-) -> None:
-    """Build the vector index of the knowledge folder (policies and listings)."""
-    from assistant.knowledge import load_passages
-    from assistant.pipeline import ensure_index, load_parts
-
-    s = get_settings()
-    try:
-        parts = load_parts(s, auto_index=False)
-        if status:
-            current = parts.retriever.is_current(load_passages(s.knowledge_dir))
-            out.print(f"index '{s.collection}' is {'current' if current else 'stale or missing'}")
-            raise typer.Exit(0 if current else 1)
-        with err.status("Embedding the knowledge folder…"):
-            built = ensure_index(s, parts.classifier, parts.retriever, rebuild=rebuild)
-    except AssistantError as exc:
-        fail(exc)
-    out.print(f"indexed {built} passages" if built is not None else "index is current; nothing to do (--rebuild forces)")
 
 
 @app.command()
@@ -266,6 +246,9 @@ def eval_(
     except AssistantError as exc:
         fail(exc)
     out.print(f"report: {run_dir / 'report.html'}" if html else f"run: {run_dir}")
+
+
+from assistant import cli_stores  # noqa: E402, F401 - registers `index` and `import-listings` on the app above
 
 
 def main() -> None:

@@ -40,7 +40,8 @@ class IndexStatus(BaseModel):
 
     def stale_documents(self) -> list[str]:
         """The documents (policy file stems, 'listings') that have a stale chunk."""
-        return sorted({chunk.split("#")[0].split(":")[0] for chunk in self.added + self.changed + self.removed})
+        stale = self.added + self.changed + self.removed
+        return sorted({"listings" if chunk.startswith("listing:") else chunk.split("#")[0] for chunk in stale})
 
 
 def index_status(passages: list[Passage], retriever: Retriever, embedder_name: str, collection: str) -> IndexStatus:

@@ -14,6 +14,7 @@ from api.limits import run_blocking
 from api.problems import ApiError, Problem, problem_for, problem_responses
 from api.request_parts import Emit, parts_for_request
 from api.schemas import ApiDraftRequest, BatchItem, BatchRequest, BatchResponse
+from api.security import Caller, require_store
 from api.state import ApiState
 from api.streaming import SSE_EVENT_SCHEMA, SSE_MEDIA_TYPE, draft_event_stream, draft_pieces
 from assistant.errors import AssistantError, InputError
@@ -47,6 +48,7 @@ def _finish(result: DraftResult, fallback: str | None, state: ApiState) -> Draft
 
 async def _draft_one(body: ApiDraftRequest, state: ApiState, timeout_s: float) -> DraftResult:
     parts, fallback, _ = parts_for_request(state, body.options)
+    parts = parts.for_store(body.store)  # every retrieval, rule and listing from here on is this store's
     request = _pipeline_request(body)
     validate_request(request, parts.settings)
     result = await run_blocking(lambda: draft_reply(request, parts), timeout_s)
@@ -57,9 +59,11 @@ def _stream(body: ApiDraftRequest, state: ApiState) -> StreamingResponse:
     request = _pipeline_request(body)
     validate_request(request, state.require_parts().settings)  # a bad request is a 422, not a stream
 
+    state.require_parts().for_store(body.store)  # an unknown store is a 422, not a stream
+
     def work(emit: Emit) -> DraftResult:
         parts, fallback, tap = parts_for_request(state, body.options, emit)
-        result = draft_reply(request, parts)
+        result = draft_reply(request, parts.for_store(body.store))
         if tap is None or not tap.streamed:
             for piece in draft_pieces(result.draft):
                 emit("draft", {"delta": piece})
@@ -74,10 +78,14 @@ def _stream(body: ApiDraftRequest, state: ApiState) -> StreamingResponse:
 @router.post("/drafts", response_model=DraftResult, responses=_STREAM_DOC, summary="Draft a reply",
              dependencies=[strict_json(ApiDraftRequest)])
 async def create_draft(
-    body: ApiDraftRequest, state: StateDep, _caller: ChargedCallerDep,
+    body: ApiDraftRequest, state: StateDep, caller: ChargedCallerDep,
     stream: Annotated[bool, Query(description="Send server-sent events as the draft is made.")] = False,
 ) -> DraftResult | StreamingResponse:
-    """Classify the message, decide what the seller may offer, retrieve the policy, draft and guard the reply."""
+    """Classify the message, decide what the seller may offer, retrieve the policy, draft and guard the reply.
+
+    `store` picks the store (rules, policies, catalogue); a key not allowed to use it gets 403 `store_forbidden`.
+    """
+    require_store(caller, body.store, state.settings)
     if stream:
         return _stream(body, state)
     try:
@@ -86,6 +94,12 @@ async def create_draft(
         if exc.kind == "request_timeout":
             state.metrics.timeouts.labels("/v1/drafts").inc()
         raise
+
+
+def _require_stores(caller: Caller, body: BatchRequest, state: ApiState) -> None:
+    """Every item's store must be allowed before any is drafted: a batch is refused whole, never in part."""
+    for item in body.items:
+        require_store(caller, item.store, state.settings)
 
 
 @router.post("/drafts/batch", response_model=BatchResponse, summary="Draft replies for several messages",
@@ -104,6 +118,7 @@ async def create_drafts(body: BatchRequest, state: StateDep, caller: CallerDep) 
     if too_long:
         raise InputError(f"items {', '.join(map(str, too_long[:10]))} have more than {max_chars:,} characters. "
                          "Send only each buyer's latest message.")
+    _require_stores(caller, body, state)
     state.limiter.take(caller.key_id, cost=len(body.items))
     deadline = time.monotonic() + state.settings.request_timeout_s
     results: list[BatchItem] = []

@@ -81,16 +81,19 @@ async def metrics(state: StateDep) -> Response:
 @router.post("/v1/index/rebuild", response_model=IndexRebuilt, summary="Rebuild the index (admin key)",
              responses=problem_responses(401, 403, 503))
 async def rebuild_index(state: StateDep, _admin: AdminDep) -> IndexRebuilt:
-    """Re-embed the knowledge folder into the index. One rebuild at a time per worker.
+    """Re-embed every store's folder into its index (`passages`: the default store's). One rebuild at a time per worker.
 
     With an embedded index only this worker sees it; with a Chroma server every worker does (docs/deploy.md).
     """
     parts = state.require_parts()
+
+    def rebuild_every_store() -> dict[str, int]:
+        return {name: ensure_index(scoped.settings, scoped.classifier, scoped.retriever, rebuild=True) or 0
+                for name, scoped in ((n, parts.for_store(n)) for n in parts.stores or [parts.store])}
+
     async with state.rebuild_lock:
         started = time.perf_counter()
-        count = await run_blocking(
-            lambda: ensure_index(parts.settings, parts.classifier, parts.retriever, rebuild=True),
-            state.settings.index_rebuild_timeout_s,
-        )
+        counts = await run_blocking(rebuild_every_store, state.settings.index_rebuild_timeout_s)
     took = round((time.perf_counter() - started) * 1000, 1)
-    return IndexRebuilt(collection=parts.settings.collection, passages=count or 0, took_ms=took)
+    return IndexRebuilt(collection=parts.settings.collection, passages=counts.get(parts.store, 0), took_ms=took,
+                        stores=counts)
