@@ -120,6 +120,10 @@ TONE = [
     pytest.param("It's your fault that it broke.", "It's your fault", id="en: blames the buyer"),
     pytest.param("As I already said, it shipped.", "As I already said", id="en: as I already said"),
     pytest.param("Stop messaging us about this.", "Stop messaging us", id="en: stop messaging us"),
+    pytest.param("Sie hätten die Maße prüfen sollen.", "Sie hätten die Maße prüfen sollen", id="de: you should have"),
+    pytest.param("Vous auriez dû lire la fiche.", "Vous auriez dû", id="fr: you should have"),
+    pytest.param("Debería haber medido la mesa antes.", "Debería haber", id="es: you should have"),
+    pytest.param("Avrebbe dovuto controllare le misure.", "Avrebbe dovuto", id="it: you should have"),
     pytest.param("Calm down, it will arrive.", "Calm down", id="en: calm down"),
     pytest.param("Read the description next time.", "Read the description", id="en: read the description"),
     pytest.param("Bitte warten Sie auf das Paket.", "Bitte warten Sie", id="de: please wait"),
@@ -161,6 +165,10 @@ TONE_CLEAN = [
     pytest.param("We are waiting for the carrier's reply.", id="en: we wait, not the buyer"),
     pytest.param("Sie müssen nichts weiter tun.", id="de: you need not do anything"),
     pytest.param("Vous devez être déçu, nous le comprenons.", id="fr: you must be disappointed"),
+    pytest.param("Non è così che l'articolo avrebbe dovuto raggiungerLa.", id="it: the item should have reached you"),
+    pytest.param("El paquete debería haber llegado ayer.", id="es: the parcel should have arrived"),
+    pytest.param("Sie hätten das Paket gestern erhalten sollen.", id="de: you should have received it"),
+    pytest.param("Vous auriez dû le recevoir hier.", id="fr: you should have received it"),
 ]
 
 

@@ -13,6 +13,9 @@ from typing import Any
 
 import pytest
 
+from assistant import guard
+from assistant.models import Decision
+from assistant.policy import GuardPolicy
 from assistant.templates import render
 
 PROMPTS_DIR = Path(__file__).parents[1] / "prompts"
@@ -336,6 +339,14 @@ def test_reply_follows_the_rules(lang: str, intent: str, scenario: str) -> None:
 
     for ref in ctx["policy_refs"]:
         assert ref["title"] in out and ref["section"] in out
+
+    # the real guard passes every template as rendered: an offline draft is never repaired or failed
+    # the rules ask for a cancellation request only where cancel_order is allowed (rules.yaml)
+    allowed = remedies + (["cancel_order"] if "cancellation_request" in ctx.get("ask_buyer_for", []) else [])
+    decision = Decision(remedies=allowed, max_partial_refund_pct=PCT if "partial_refund" in remedies else 0,
+                        route=route, reply_within_hours=ctx["reply_within_hours"])
+    report = guard.check(out, decision, GuardPolicy(), language=lang)
+    assert report.passed, [(v.rule, out[v.span[0]:v.span[1]]) for v in report.violations]
 
     if intent == "pre_sale_question" and route == "seller":
         if ctx["pre_sale_answer"]:

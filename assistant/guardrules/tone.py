@@ -34,7 +34,7 @@ _PHRASES = Phrases(
         # de
         r"\bbitte\s+warten\s+sie\b|\bwarten\s+sie\s+(?:bitte|einfach|ab)\b|\bgedulden\s+sie\s+sich\b",
         r"\bsie\s+müssen(?!\s+(?:nichts|keine|nicht|sich\s+keine)\b)",
-        r"\bsie\s+hätten\s+(?:\w+\s+){0,4}(?:sollen|müssen)\b",
+        r"\bsie\s+hätten\s+(?:(?!erhalten\b|bekommen\b|ankommen\b|eintreffen\b|sein\b)\w+\s+){0,4}(?:sollen|müssen)\b",
         r"\b(?:das|es)\s+ist\s+(?:ihre|ihr)\s+(?:eigene[rn]?\s+)?(?:schuld|fehler|problem)\b|\bihre\s+schuld\b",
         r"\bwie\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:bereits|schon)\s+(?:sagte|sagten|gesagt|geschrieben|mitgeteilt|"
         r"erklärt|erwähnt)",
@@ -44,7 +44,7 @@ _PHRASES = Phrases(
         # fr
         r"\bveuillez\s+patienter\b|\bpatientez\b|\bmerci\s+de\s+patienter\b",
         r"\bvous\s+devez(?!\s+être\b)",
-        r"\bvous\s+auriez\s+dû\b",
+        r"\bvous\s+auriez\s+dû\b(?!\s+(?:le\s+|la\s+|les\s+|l'|en\s+)?(?:recevoir|être\s+livré))",
         r"\bc'est\s+(?:de\s+)?votre\s+(?:faute|erreur|problème)\b|\bvotre\s+faute\b",
         r"\bcomme\s+(?:je\s+l'ai|nous\s+l'avons|je\s+vous\s+l'ai|nous\s+vous\s+l'avons)\s+déjà\s+(?:dit|écrit|"
         r"expliqué|indiqué)",
@@ -54,7 +54,8 @@ _PHRASES = Phrases(
         # es
         r"\bpor\s+favor,?\s+espere\b|\bespere\s+por\s+favor\b|\btenga\s+paciencia\b",
         r"\busted\s+debe\b|\bdebe\s+usted\b|\busted\s+tiene\s+que\b",
-        r"\bdebería\s+haber\b|\bhubiera\s+debido\b",
+        # "should have" blames the buyer; "it should have arrived / you should have received" does not
+        r"\b(?:debería\s+haber|hubiera\s+debido)\b(?!\s+(?:llegado|recibido|sido|estado|funcionado|ocurrido))",
         r"\bes\s+(?:su|tu)\s+culpa\b|\b(?:su|tu)\s+culpa\b",
         r"\bcomo\s+ya\s+(?:le\s+)?(?:dije|dijimos|indicamos|mencionamos|explicamos|hemos\s+dicho)",
         r"\bdeje\s+de\s+(?:escribirnos|contactarnos|enviarnos)",
@@ -63,7 +64,7 @@ _PHRASES = Phrases(
         # it
         r"\bper\s+favore,?\s+aspett\w+|\baspetti\s+per\s+favore\b|\battenda\b|\babbia\s+pazienza\b",
         r"\blei\s+deve\b|\bdeve\s+assolutamente\b",
-        r"\bavrebbe\s+dovuto\b",
+        r"\bavrebbe\s+dovuto\b(?!\s+(?:arriva\w*|raggiung\w*|giung\w*|esse\w*|funziona\w*|riceve\w*))",
         r"\bè\s+colpa\s+(?:sua|tua)\b|\bcolpa\s+sua\b",
         r"\bcome\s+(?:le\s+)?(?:ho|abbiamo)\s+già\s+(?:detto|scritto|spiegato|indicato)",
         r"\bsmetta\s+di\s+(?:scriverci|contattarci)",
