@@ -65,7 +65,7 @@ def _lines(listing: Listing) -> list[str]:
         ("Compatibility", listing.compatibility), ("Dimensions", listing.dimensions),
         ("Warranty", listing.warranty), ("Care", listing.care),
     ) if value]
-    return [sentence for line in lines for sentence in re.split(r"(?<=[.!?])\s+", line) if sentence.strip()]
+    return [sentence for line in lines for sentence in re.split(r"(?<=\.)\s+", line) if sentence.strip()]
 
 
 def answer_from_listing(question: str, listing: Listing) -> ListingAnswer | None:

@@ -58,7 +58,7 @@ def index(
                                   rebuild=rebuild)
             what = f"embedded {done.embedded} of {done.chunks} chunks" if done.embedded else "current; nothing to do"
             out.print(f"{scoped.store}: index '{done.collection}' {what}"
-                      + (f", removed {len(done.removed)}" if done.removed else ""), highlight=False)
+                      + (f", removed {len(done.removed)}" if done.removed else ""), highlight=False, soft_wrap=True)
     except AssistantError as exc:
         fail(exc)
     if stale:
@@ -87,10 +87,12 @@ def import_listings(
         parts = load_parts(get_settings(), auto_index=False).for_store(store)
         report = parse_listings(file, currencies=set(parts.policy.cheap_item_max))
         for row in report.rejected:
-            err.print(f"{file}:{row.line}: rejected{f' ({row.sku})' if row.sku else ''}: {row.reason}", highlight=False)
+            which = f" ({row.sku})" if row.sku else ""
+            err.print(f"{file}:{row.line}: rejected{which}: {row.reason}", highlight=False, soft_wrap=True)
         if not report.listings or (strict and report.rejected) or dry_run:
             why = "dry run" if dry_run else ("--strict and rows were rejected" if report.listings else "no valid rows")
-            out.print(f"{report.imported} rows valid, {len(report.rejected)} rejected; nothing written ({why})")
+            out.print(f"{report.imported} rows valid, {len(report.rejected)} rejected; nothing written ({why})",
+                      soft_wrap=True)
             raise typer.Exit(0 if dry_run and not report.rejected else 2)
         s = parts.settings
         passages = policy_passages(s.knowledge_dir) + listing_passages(report.listings)
@@ -102,6 +104,6 @@ def import_listings(
     except AssistantError as exc:
         fail(exc)
     out.print(f"{report.imported} rows imported, {len(report.rejected)} rejected; store '{store}': "
-              f"{done.embedded} chunks embedded, {len(done.removed)} removed", highlight=False)
+              f"{done.embedded} chunks embedded, {len(done.removed)} removed", highlight=False, soft_wrap=True)
     if report.rejected:
         raise typer.Exit(2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.models import Remedy
+from assistant.models import Remedy, SourceRef
 from assistant.policy import Modifier, Policy, Rule
 
 __all__ = ["PolicyOverrides", "apply_overrides", "override_problems"]
@@ -84,9 +84,14 @@ def apply_overrides(base: Policy, overrides: PolicyOverrides, store: str,
     cap = overrides.max_partial_refund_pct
     cheap = {**base.cheap_item_max, **{c.upper(): v for c, v in overrides.cheap_item_max.items()}}
     names = [*base.guard.blocked_names, *(n for n in blocked_names if n not in base.guard.blocked_names)]
+    modifiers = [_narrow_modifier(m, overrides) for m in base.modifiers]
+    if not overrides.is_empty():  # a reason on every decision: the store's overrides were in force
+        said = overrides.model_dump(exclude_defaults=True)
+        modifiers.append(Modifier(id=f"store_{store}_overrides", note=f"store overrides in force: {said}",
+                                  source=SourceRef(document=f"stores/{store}/store.yaml", section="overrides")))
     return base.model_copy(update={
         "rules": [_narrow_rule(r, overrides, store) for r in base.rules],
-        "modifiers": [_narrow_modifier(m, overrides) for m in base.modifiers],
+        "modifiers": modifiers,
         "cheap_item_max": cheap,
         "partial_refund_opening_pct": base.partial_refund_opening_pct if cap is None
         else min(base.partial_refund_opening_pct, cap),
