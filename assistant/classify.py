@@ -21,7 +21,7 @@ from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
 from assistant.models import CATEGORY_OF, Classification, Intent, OrderFacts
-from assistant.signals import read_signals
+from assistant.signals import read_signals, without_threats
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
@@ -213,8 +213,14 @@ class ExemplarClassifier:
         return sorted(zip(self._labels, probs.tolist(), strict=True), key=lambda p: -p[1])
 
     def classify(self, text: str, query: Vectors, order: OrderFacts | None = None) -> Classification:
-        """Intent, category, confidence, language and signals for one message, given its query vector."""
-        ranked = self.ranked(query, text)
+        """Intent, category, confidence, language and signals for one message, given its query vector.
+
+        Threat sentences raise flags but do not pick the intent: the rest of the message, embedded anew, does.
+        """
+        about = without_threats(text)
+        if about != text:
+            query = self._embedder.query([about])
+        ranked = self.ranked(query, about)
         intent, confidence = ranked[0]
         if confidence < self._other_threshold and intent != Intent.OTHER:
             intent = Intent.OTHER

@@ -10,7 +10,7 @@ import unicodedata
 
 from assistant.models import Fault, Flag, Severity, Signals
 
-__all__ = ["read_signals"]
+__all__ = ["read_signals", "without_threats"]
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -90,3 +90,26 @@ def read_signals(text: str) -> Signals:
     else:
         fault = Fault.UNKNOWN
     return Signals(flags=flags, severity=severity, fault=fault)
+
+
+SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]*")
+MIN_REST_WEIGHT = 10  # what is left must still say something ("Hello." does not); a CJK character counts 3
+
+
+def _weight(text: str) -> int:
+    return sum(3 if ord(ch) >= 0x2E80 else 1 for ch in text if ch.isalnum())
+
+
+def without_threats(text: str) -> str:
+    """The message without its sentences that threaten an A-to-z claim or a bad review.
+
+    A threat is a flag, not an intent: "the blender smells burnt. Fix it or I leave a bad review" is about a
+    defect. The intent is read from the rest; a message that is nothing but the threat is returned unchanged
+    (it is about the review).
+    """
+    sentences = SENTENCE.findall(_fold(text))
+    kept = [s for s in sentences if not (ATOZ.search(s) or REVIEW.search(s))]
+    if len(kept) == len(sentences):
+        return text
+    rest = "".join(kept).strip()
+    return rest if _weight(rest) >= MIN_REST_WEIGHT else text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.models import Fault, Flag, Severity
-from assistant.signals import read_signals
+from assistant.signals import read_signals, without_threats
 
 
 @pytest.mark.parametrize(("text", "flags"), [
@@ -51,3 +51,30 @@ def test_severity(text: str, severity: Severity) -> None:
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_fault(text: str, fault: Fault) -> None:
     assert read_signals(text).fault == fault
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("The blender smells burnt. If you don't fix it, I'll leave a negative review.", "The blender smells burnt."),
+        ("Two weeks and nothing. Refund me or I open an A-to-z claim!", "Two weeks and nothing."),
+        ("Die Lampe geht nicht. Sonst gibt es eine schlechte Bewertung.", "Die Lampe geht nicht."),
+        ("La batidora huele a quemado. Si no, dejo una reseña negativa.", "La batidora huele a quemado."),
+        ("ライトが点きません。対応がなければ低評価にします。", "ライトが点きません。"),
+        ("灯不亮了。不处理就给差评。", "灯不亮了。"),
+    ],
+)
+def test_threat_sentences_are_left_out_of_the_intent(text: str, rest: str) -> None:
+    assert without_threats(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will leave a 1-star review.",  # nothing but the threat: it is about the review
+        "Hello. I'll give you one star.",  # a greeting is not a topic
+        "Where is my parcel? It was due on Monday.",  # no threat at all
+    ],
+)
+def test_message_without_another_topic_is_unchanged(text: str) -> None:
+    assert without_threats(text) == text
