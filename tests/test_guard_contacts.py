@@ -44,6 +44,9 @@ LINKS = [
     pytest.param("Visit example dot com for the manual.", "example dot com", id="spelled-out dot"),
     pytest.param("Visit example[.]com for the manual.", "example[.]com", id="bracketed dot"),
     pytest.param("Visit example(dot)com for the manual.", "example(dot)com", id="parenthesised dot word"),
+    pytest.param("Visit example。com for the manual.", "example。com", id="ideographic full stop as the dot"),
+    pytest.param("詳しくはexample.comをご覧ください。", "example.com", id="Japanese around it, no spaces"),
+    pytest.param("请访问https://example.com了解详情。", "https://example.com", id="Chinese around a URL, no spaces"),
     pytest.param("Visit example . com for the manual.", "example . com", id="spaced dot"),
     pytest.param("Besuchen Sie beispiel punkt de bitte.", "beispiel punkt de", id="German punkt"),
     pytest.param("Visit ｅｘａｍｐｌｅ．ｃｏｍ now.", "ｅｘａｍｐｌｅ．ｃｏｍ", id="full-width characters"),
@@ -72,6 +75,8 @@ LINK_LOOKALIKES = [
     pytest.param("El punto es que el paquete llegó tarde.", id="Spanish punto es"),
     pytest.param("The file manual.pdf explains the set-up.", id="file name"),
     pytest.param("We will look at it and reply within 24 hours.", id="we will look at it"),
+    pytest.param("ご連絡ありがとうございます。It arrives tomorrow.", id="ideographic full stop, then 'It ...'"),
+    pytest.param("ご連絡ありがとうございます。Es llega mañana.", id="ideographic full stop, then 'Es ...'"),
 ]
 
 
@@ -91,6 +96,7 @@ EMAILS = [
     pytest.param("Write to jane＠example．com today.", "jane＠example．com", id="full-width at sign"),
     pytest.param("Write to j a n e @ g m x . d e today.", "j a n e @ g m x . d e", id="spaced-out letters"),
     pytest.param("Write to jane (at) example [.] org today.", "jane (at) example [.] org", id="mixed disguises"),
+    pytest.param("请发邮件到jane@example.com联系。", "jane@example.com", id="Chinese around it, no spaces"),
 ]
 
 

@@ -73,6 +73,8 @@ OFF_PLATFORM = [
     pytest.param("Lo trova anche sul nostro sito.", "nostro sito", id="Italian our website"),
     pytest.param("当店のホームページからもご購入いただけます。", "当店のホームページ", id="Japanese our homepage"),
     pytest.param("也可以用支付宝付款。", "支付宝", id="Chinese Alipay"),
+    pytest.param("也可以用PayPal付款。", "PayPal", id="PayPal in Chinese, no spaces"),
+    pytest.param("eBayでも販売しています。", "eBay", id="eBay in Japanese, no spaces"),
 ]
 
 

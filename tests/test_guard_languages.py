@@ -103,6 +103,7 @@ REVIEWS_CLEAN = [
     pytest.param("Grazie per la sua recensione.", id="it: thanks for the review"),
     pytest.param("レビューありがとうございます。", id="ja: thanks for the review"),
     pytest.param("感谢您的评价。", id="zh: thanks for the review"),
+    pytest.param("感谢您的好评！我们会尽快为您发送替换品。", id="zh: 'we send' in the sentence after the thanks"),
 ]
 
 

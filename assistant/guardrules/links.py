@@ -38,6 +38,11 @@ _END = r"(?![\w-])"
 # A dot written so that a filter misses it; each spelled-out word only with endings that are not words after it
 # ("a dot on the screen", "el punto es", "point de vue" stay clean).
 _DOT_BRACKETED = r"\s*(?:\[\s*(?:\.|dot|punkt)\s*\]|\(\s*(?:\.|dot|punkt)\s*\)|\{\s*(?:\.|dot)\s*\}|<dot>)\s*|。"
+# The ideographic full stop also ends Japanese and Chinese sentences: before the ending it only counts in lower or
+# upper case ("example。com"), not before a capitalised word ("ございます。It is", "ございます。Es").
+_LAST_DOT = (
+    r"(?:(?:" + _DOT_BRACKETED.removesuffix("|。") + r")(?:" + _TLD_ANY_CASE + r")|。" + _TLD_PLAIN + r")"
+)
 _DOT_WORDS = {
     "dot": "com|net|org|info|biz|io|co|uk|de|fr|jp|cn|eu|shop|store|online|xyz|app|ly|me",
     "punkt": "com|net|org|de|at|ch|eu|info|io|shop",
@@ -59,8 +64,7 @@ _TRIGGERED = (
     # example[.]com, example(dot)com, shop.example[.]co[.]uk
     (
         r"[\[({<。](?:(?<=[\[({])\s*(?:\.|dot|punkt)\s*[\])}]|(?<=<)dot>|(?<=。)[a-z])",
-        _START + r"(?:" + _LABEL + r"(?:\.|" + _DOT_BRACKETED + r"))*" + _LABEL + r"(?:" + _DOT_BRACKETED + r")"
-        r"(?:" + _TLD_ANY_CASE + r")" + _END + _PATH,
+        _START + r"(?:" + _LABEL + r"(?:\.|" + _DOT_BRACKETED + r"))*" + _LABEL + _LAST_DOT + _END + _PATH,
     ),
     # example dot com, beispiel punkt de
     *(

@@ -26,6 +26,11 @@ _ONE = re.compile(r".[" + _MARKS + r"]*", re.S)
 # Characters NFKC leaves alone but matching must not: invisible ones and Latin look-alikes.
 _SPECIAL = re.compile("[" + "".join(sorted(_INVISIBLE)) + _LOOKALIKES + "]")
 
+# Chinese, Japanese and Korean put no space before a Latin word ("请用PayPal付款", "詳しくはexample.comへ"), so no
+# rule would see a word boundary there: the folded text gets one.
+_CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_SCRIPT_SEAM = re.compile(f"(?<=[{_CJK_LETTERS}])(?=[A-Za-z])|(?<=[A-Za-z])(?=[{_CJK_LETTERS}])")
+
 # "p a y p a l", "w w w . s h o p . c o m": four or more one-character tokens separated by single spaces
 # (punctuation may close the run: "pay with p a y p a l.").
 _SPACED = re.compile(r"\S(?<!\w\S)(?: \S){3,}(?=[\s.,;:!?)\]]|$)")
@@ -57,8 +62,9 @@ class NormalizedText:
 
 def normalize(original: str) -> NormalizedText:
     """Fold the draft for matching; never raises, whatever the input."""
-    folded = NormalizedText(original, original) if original.isascii() else _fold(original)
-    return _join_spaced(folded)
+    if original.isascii():
+        return _join_spaced(NormalizedText(original, original))
+    return _join_spaced(_separate_scripts(_fold(original)))
 
 
 def _fold(original: str) -> NormalizedText:
@@ -85,6 +91,30 @@ def _fold(original: str) -> NormalizedText:
             starts.extend([one.start()] * len(out))
             ends.extend([one.end()] * len(out))
     return NormalizedText(original, "".join(chars), tuple(starts), tuple(ends))
+
+
+def _separate_scripts(folded: NormalizedText) -> NormalizedText:
+    """A space between a Chinese, Japanese or Korean letter and a Latin one; it maps to the place between them."""
+    text = folded.text
+    seams = [m.start() for m in _SCRIPT_SEAM.finditer(text)]
+    if not seams:
+        return folded
+    starts = folded.starts if folded.starts is not None else tuple(range(len(text)))
+    ends = folded.ends if folded.ends is not None else tuple(range(1, len(text) + 1))
+    chars: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    previous = 0
+    for seam in [*seams, len(text)]:
+        chars.append(text[previous:seam])
+        new_starts.extend(starts[previous:seam])
+        new_ends.extend(ends[previous:seam])
+        if seam < len(text):
+            chars.append(" ")
+            new_starts.append(starts[seam])
+            new_ends.append(starts[seam])
+        previous = seam
+    return NormalizedText(folded.original, "".join(chars), tuple(new_starts), tuple(new_ends))
 
 
 def _join_spaced(folded: NormalizedText) -> NormalizedText:
