@@ -56,9 +56,15 @@ def index_status(passages: list[Passage], retriever: Retriever, embedder_name: s
     )
 
 
+LISTING_TOPICS = ("pre_sale_question",)  # a listing answers product questions; it is searched by kind, not topic
+
+
 def _tagged(passages: list[Passage], tagger: TopicTagger) -> list[Passage]:
-    topics = tagger.topics([f"{p.title}. {p.section}. {p.text}" for p in passages]) if passages else []
-    return [p.model_copy(update={"topics": t}) for p, t in zip(passages, topics, strict=True)]
+    """Policy passages get the intents they are about from the classifier; listings need no second embedding."""
+    policies = [p for p in passages if p.kind != "listing"]
+    found = tagger.topics([f"{p.title}. {p.section}. {p.text}" for p in policies]) if policies else []
+    topics = dict(zip((p.id for p in policies), found, strict=True))
+    return [p.model_copy(update={"topics": topics.get(p.id, LISTING_TOPICS)}) for p in passages]
 
 
 def sync_passages(passages: list[Passage], tagger: TopicTagger, retriever: Retriever, embedder_name: str,

@@ -89,3 +89,26 @@ def test_a_failed_embedding_leaves_the_index_as_it_was(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         sync_index(settings, NoTopics(), broken, good.name)
     assert retriever.stored_hashes() == before
+
+
+class RecordingTopics(NoTopics):
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def topics(self, texts: list[str], min_share: float = 0.2) -> list[tuple[str, ...]]:
+        self.seen += texts
+        return [("damaged_in_transit",) for _ in texts]
+
+
+def test_only_policy_passages_are_tagged_by_the_classifier_listings_are_product_questions(tmp_path: Path) -> None:
+    """Tagging embeds each text once more: 1,000 listings must not cost 2,000 embeddings."""
+    from assistant.indexing import _tagged
+
+    passages = load_passages(PROJECT_ROOT / "knowledge")
+    listings = [p for p in passages if p.kind == "listing"]
+    assert listings and len(listings) < len(passages)
+    tagger = RecordingTopics()
+    tagged = _tagged(passages, tagger)
+    assert len(tagger.seen) == len(passages) - len(listings)
+    assert {p.topics for p in tagged if p.kind == "listing"} == {("pre_sale_question",)}
+    assert {p.topics for p in tagged if p.kind != "listing"} == {("damaged_in_transit",)}
