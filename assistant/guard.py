@@ -29,8 +29,11 @@ _SUBSUMED_BY = {
     "phone": ("email", "link"),
     "competitor_or_off_platform": ("phone", "link", "email"),
 }
-_DELETE_SPAN = frozenset({"link", "email", "phone", "html", "emoji", "competitor_or_off_platform", "pii_echo"})
-_DELETE_SENTENCE = frozenset({"marketing"})
+# Markup and emoji go and their sentence stays; a sentence that points the buyer at a link, an address, a phone,
+# another platform or their own street exists only for that, so it goes whole (cutting the span alone left
+# "Please request your refund at today.").
+_DELETE_SPAN = frozenset({"html", "emoji"})
+_DELETE_SENTENCE = frozenset({"link", "email", "phone", "competitor_or_off_platform", "pii_echo", "marketing"})
 
 
 def check(
@@ -51,8 +54,8 @@ def _without_subsumed(found: list[GuardViolation]) -> list[GuardViolation]:
 
 
 def repair(draft: str, report: GuardReport) -> str:
-    """The draft with links, e-mails, phones, other platforms, markup, emoji, echoed buyer data and marketing
-    sentences removed, and the whitespace around the cuts tidied; nothing is truncated.
+    """The draft without the sentences that carry links, e-mails, phones, other platforms, echoed buyer data or
+    marketing, without markup and emoji, and with the whitespace around the cuts tidied; nothing is truncated.
 
     Tone, promises, review requests and length are left for the drafter. Repair never claims success: the caller
     checks the result again and, if it still fails, returns it with passed=false.
