@@ -72,6 +72,7 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "product_title": ctx.product_title,
         "store_name": ctx.store_name,
         "signature": ctx.signature,
+        "tone": ctx.tone,
         "policy_refs": buyer_facing_refs(ctx.citations),
         "pre_sale_answer": ctx.pre_sale_answer,
     }

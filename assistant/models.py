@@ -285,6 +285,7 @@ class DraftContext(Contract):
     citations: list[Citation]
     store_name: str
     signature: str
+    tone: Literal["friendly", "formal"] = "friendly"
     partial_refund_pct: int = 0
     product_title: str | None = None
     pre_sale_answer: str | None = None

@@ -278,7 +278,7 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
     lap("retrieve")
     ctx = DraftContext(
         text=request.text, order=order, classification=classification, decision=decision, citations=citations,
-        store_name=parts.settings.store_name, signature=parts.settings.signature,
+        store_name=parts.settings.store_name, signature=parts.settings.signature, tone=parts.settings.tone,
         partial_refund_pct=_opening_offer(decision, parts.policy), product_title=product_title,
         pre_sale_answer=answer,
     )

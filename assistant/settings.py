@@ -54,11 +54,14 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(default=0.2, ge=0, le=2)
     llm_max_tokens: int = Field(default=800, gt=0)
 
-    stores_dir: Path | None = Field(default=None, description="defaults to <knowledge_dir>/stores; one folder per store")
+    stores_dir: Path | None = Field(
+        default=None, description="defaults to <knowledge_dir>/stores; one folder per store"
+    )
     default_store: str = Field(default="default", description="the store a request that names none is drafted for")
     store_name: str = "Harbor & Pine Home"
     signature: str = "Customer Service, Harbor & Pine Home"
     agent_language: Literal["en", "zh"] = "en"
+    tone: Literal["friendly", "formal"] = Field(default="friendly", description="greeting and closing of drafts")
 
     max_text_chars: int = 10_000
     other_threshold: float = 0.40

@@ -63,13 +63,14 @@ class Store:
     config: StoreConfig | None = None
 
     def settings(self, base: Settings) -> Settings:
-        """The settings this store runs with: its folder, collection, name, signature and agent language."""
+        """The settings this store runs with: its folder, collection, name, signature, agent language and tone."""
         if self.config is None:
             return base
         c = self.config
         return base.model_copy(update={
             "knowledge_dir": self.knowledge_dir, "collection": self.collection, "stores_dir": base.stores_path,
             "store_name": c.store_name, "signature": c.signature, "agent_language": c.agent_language,
+            "tone": c.tone,
         })
 
     def policy(self, base: Policy) -> Policy:

@@ -66,6 +66,7 @@ ANSWER = "The mugs are made of stoneware and are safe to use in the dishwasher a
 
 BASE: dict[str, Any] = {
     "intent": "other",
+    "tone": "friendly",
     "remedies": [],
     "partial_refund_pct": PCT,
     "route": "seller",
@@ -411,3 +412,15 @@ def test_severity_and_status_change_the_wording(lang: str) -> None:
 def test_every_intent_has_its_own_acknowledgement(lang: str) -> None:
     replies = {intent: _render(lang, intent=intent, product_title=None) for intent in INTENTS}
     assert len(set(replies.values())) == len(INTENTS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_formal_tone_changes_salutation_or_closing_and_still_passes_the_guard(lang: str) -> None:
+    ctx = {**SCENARIOS["three_choices"], "intent": "damaged_in_transit"}
+    friendly, formal = _render(lang, **ctx), _render(lang, tone="formal", **ctx)
+    assert friendly != formal
+    lines, formal_lines = friendly.splitlines(), formal.splitlines()
+    assert (lines[0], lines[-2]) != (formal_lines[0], formal_lines[-2]), "the greeting or the closing differs"
+    assert formal.endswith(SIGNATURE)
+    decision = Decision(remedies=ctx["remedies"], max_partial_refund_pct=PCT, route="seller")
+    assert guard.check(formal, decision, GuardPolicy(), language=lang).passed

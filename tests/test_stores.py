@@ -144,3 +144,11 @@ def test_discover_stores_and_unknown_store(tmp_path: Path, base: Policy) -> None
 
     with pytest.raises(UnknownStoreError, match=r"no store 'shop-z'.*default, rhein-kueche, shop-a"):
         resolve_store(stores, "shop-z", "default")
+
+
+def test_store_settings_carry_its_name_signature_agent_language_and_tone(base: Policy) -> None:
+    stores = discover_stores(Settings(), base)
+    home, rhein = Settings(), stores["rhein-kueche"].settings(Settings())
+    assert home.tone == "friendly"
+    assert (rhein.store_name, rhein.agent_language, rhein.tone) == ("Rheinblick Küche", "zh", "formal")
+    assert rhein.signature.startswith("Kundenservice")
