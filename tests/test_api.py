@@ -193,3 +193,18 @@ def test_openapi_documents_the_configured_limits_and_bearer_auth(parts: Parts) -
     assert "application/problem+json" in responses["401"]["content"]
     assert "text/event-stream" in responses["200"]["content"]
     assert app.get("/docs").status_code == 200
+
+
+def test_policies_of_another_store_show_its_overrides(parts: Parts) -> None:
+    home = client(parts).get("/v1/policies", headers=AUTH).json()
+    rhein = client(parts).get("/v1/policies", params={"store": "rhein-kueche"}, headers=ADMIN_AUTH)
+    assert rhein.status_code == 200, rhein.text
+    body = rhein.json()
+    assert body != home
+    assert max(r.get("max_partial_refund_pct") or 0 for r in body["rules"]) <= 20
+    assert not any("resend" in r["remedies"] for r in body["rules"])
+    assert any("resend" in r["remedies"] for r in home["rules"])
+    forbidden = client(parts).get("/v1/policies", params={"store": "rhein-kueche"}, headers=AUTH)
+    assert forbidden.status_code == 403 and forbidden.json()["type"] == "store_forbidden"
+    unknown = client(parts).get("/v1/policies", params={"store": "nowhere"}, headers=ADMIN_AUTH)
+    assert unknown.status_code == 422 and unknown.json()["type"] == "unknown_store"

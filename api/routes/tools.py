@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from api.deps import ChargedCallerDep, StateDep, strict_json
 from api.limits import run_blocking
 from api.problems import problem_responses
 from api.schemas import CheckRequest, ClassifyRequest, PoliciesResponse
+from api.security import require_store
 from assistant import guard
 from assistant.errors import InputError
 from assistant.models import Classification, Decision, DraftRequest, GuardReport
@@ -52,10 +55,15 @@ async def check(body: CheckRequest, state: StateDep, _caller: ChargedCallerDep) 
     return report
 
 
-@router.get("/policies", response_model=PoliciesResponse, summary="The active rules")
-async def policies(state: StateDep, _caller: ChargedCallerDep) -> PoliciesResponse:
+@router.get("/policies", response_model=PoliciesResponse, summary="The active rules",
+            responses=problem_responses(403, 422))
+async def policies(state: StateDep, caller: ChargedCallerDep,
+                   store: Annotated[str | None, Query(max_length=64, description="a store's rules, its overrides "
+                                                      "applied (default: the default store)")] = None,
+                   ) -> PoliciesResponse:
     """What the seller may offer, route or promise: the rules file's version, every rule and its source."""
-    policy = state.require_parts().policy
+    require_store(caller, store, state.settings)
+    policy = state.require_parts().for_store(store).policy
     cited = {r.source.document for r in policy.rules} | {m.source.document for m in policy.modifiers}
     if policy.guard.source is not None:
         cited.add(policy.guard.source.document)
