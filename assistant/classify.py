@@ -125,7 +125,8 @@ class ExemplarClassifier:
             return cached
         shipped = SHIPPED_CACHE / f"exemplars-{digest}.npy"
         if shipped.exists():  # vectors of the shipped exemplars, made by `python -m assistant.classify`
-            return np.load(shipped).astype(np.float32)
+            shipped_vectors: Vectors = np.load(shipped).astype(np.float32)
+            return shipped_vectors
         vectors = self._embedder.query(self._exemplars.texts)
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)

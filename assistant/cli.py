@@ -58,7 +58,9 @@ def parse_order(value: str | None) -> OrderFacts | None:
     if not value.lstrip().startswith("{"):
         path = Path(value)
         if not path.is_file():
-            raise InputError(f"--order: '{value}' is neither JSON nor a file. Give '{{\"status\": \"shipped\"}}' or a path.")
+            raise InputError(
+                f"--order: '{value}' is neither JSON nor a file. Give '{{\"status\": \"shipped\"}}' or a path."
+            )
         raw = path.read_text(encoding="utf-8")
     try:
         return OrderFacts.model_validate_json(raw)
@@ -121,8 +123,12 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, str]]:
 
 @app.command()
 def batch(
-    infile: Annotated[Path, typer.Argument(help="JSONL: one {id?, text, order?, received_at?} per line ('-' = stdin).")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write DraftResults here (default stdout).")] = None,
+    infile: Annotated[
+        Path, typer.Argument(help="JSONL: one {id?, text, order?, received_at?} per line ('-' = stdin).")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write DraftResults here (default stdout).")
+    ] = None,
     llm: LlmOption = None,
     store: StoreOption = None,
 ) -> None:
@@ -152,7 +158,9 @@ def batch(
 @app.command()
 def check(
     source: Annotated[str, typer.Argument(help="A draft file, or '-' for standard input.")] = "-",
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="Input lines are {id, text}; output {id, passed, violations}.")] = False,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Input lines are {id, text}; output {id, passed, violations}.")
+    ] = False,
     decision: Annotated[str | None, typer.Option(help="Decision JSON the draft must stay within.")] = None,
 ) -> None:
     """Run only the guard on a draft. Exit 1 if any draft breaks a rule."""
@@ -232,17 +240,14 @@ def eval_(
 
     Example: reply-assistant eval evals/cases --compare evals/runs/<earlier-run>
     """
-    from typing import cast
-
     from assistant.language import SUPPORTED
-    from assistant.models import Language
     from evals.runner import run_eval
 
     try:
         if lang is not None and lang not in SUPPORTED:
             raise InputError(f"--lang {lang}: not a supported language; use one of {', '.join(SUPPORTED)}.")
         run_dir = run_eval(dataset, settings=_settings(llm), limit=limit, compare=compare, out_dir=out_dir, console=err,
-                           html=html, language=cast(Language | None, lang))
+                           html=html, language=lang)
     except AssistantError as exc:
         fail(exc)
     out.print(f"report: {run_dir / 'report.html'}" if html else f"run: {run_dir}")

@@ -97,7 +97,9 @@ def decide(intent: Intent, signals: Signals, order: OrderFacts | None, policy: P
     bands = price_bands(order, policy)
     rule = _first_rule(intent, signals, order, policy, bands)
     if rule is None:
-        decision = Decision(route="human", remedies=[Remedy.ESCALATE], reply_within_hours=policy.default_reply_within_hours)
+        decision = Decision(
+            route="human", remedies=[Remedy.ESCALATE], reply_within_hours=policy.default_reply_within_hours
+        )
     else:
         remedies = list(rule.remedies)
         decision = Decision(

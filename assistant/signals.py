@@ -19,15 +19,18 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 ATOZ = _rx(
     r"\ba[\s-]*(?:to|2|bis|à|a)[\s-]*z\b", r"\ba2z\b", r"guarantee claim", r"file a claim", r"open(?:ing)? a claim",
-    r"chargeback", r"charge[\s-]?back", r"dispute (?:the|this) (?:charge|payment)", r"report (?:you|this seller) to amazon",
+    r"chargeback", r"charge[\s-]?back", r"dispute (?:the|this) (?:charge|payment)",
+    r"report (?:you|this seller) to amazon",
     r"garantie(?:antrag|fall)?\b.*\ba[\s-]*bis[\s-]*z", r"rückbuchung", r"ouvrir un litige", r"rétrofacturation",
-    r"garant[ií]a de la a a la z", r"contracargo", r"garanzia dalla a alla z", r"Ａ[-～〜]?Ｚ", r"AtoZ", r"マーケットプレイス保証", r"保証申請", r"チャージバック", r"A-Z保障", r"亚马逊商城交易保障",
+    r"garant[ií]a de la a a la z", r"contracargo", r"garanzia dalla a alla z", r"Ａ[-～〜]?Ｚ", r"AtoZ",
+    r"マーケットプレイス保証", r"保証申請", r"チャージバック", r"A-Z保障", r"亚马逊商城交易保障",
     r"索赔", r"拒付",
 )
 REVIEW = _rx(
     r"\b(?:1|one|zero|0)[\s-]*star", r"(?:bad|negative|terrible|honest|poor) (?:review|feedback|rating)",
     r"(?:leave|write|post|give)(?: you)?(?: an?)? (?:bad|negative|1-star|one-star)",
-    r"warn (?:other|every)(?:one| buyers| customers)", r"schlechte bewertung", r"negative bewertung", r"(?:1|ein) stern",
+    r"warn (?:other|every)(?:one| buyers| customers)", r"schlechte bewertung", r"negative bewertung",
+    r"(?:1|ein) stern",
     r"mauvais(?:e)? (?:avis|commentaire|note)", r"avis négatif", r"une étoile", r"mala (?:reseña|opinión|valoración)",
     r"reseña negativa", r"una estrella", r"recensione negativa", r"pessima recensione", r"una stella", r"低評価",
     r"悪い評価", r"星1", r"★1", r"差评", r"一星", r"负面评价",
@@ -35,7 +38,8 @@ REVIEW = _rx(
 URGENT = _rx(
     r"\burgent", r"\basap\b", r"as soon as possible", r"immediately", r"right now", r"today!", r"emergency",
     r"\bdringend", r"sofort", r"schnellstmöglich", r"\burgent(?:e|emment)?", r"au plus vite", r"tout de suite",
-    r"\burgente", r"cuanto antes", r"inmediatamente", r"subito", r"al più presto", r"至急", r"急ぎ", r"すぐに", r"大至急",
+    r"\burgente", r"cuanto antes", r"inmediatamente", r"subito", r"al più presto",
+    r"至急", r"急ぎ", r"すぐに", r"大至急",
     r"紧急", r"马上", r"尽快", r"急用", r"birthday (?:is )?(?:tomorrow|on)", r"for a gift (?:tomorrow|this weekend)",
 )
 SEVERE = _rx(
@@ -44,22 +48,29 @@ SEVERE = _rx(
     r"useless", r"leak(?:ing|ed)?", r"crushed", r"zerbrochen", r"kaputt", r"zerstört", r"unbrauchbar",
     r"funktioniert nicht", r"geht nicht", r"cassé", r"brisé", r"en morceaux", r"inutilisable", r"ne fonctionne pas",
     r"marche pas", r"roto", r"rota\b", r"destrozad", r"no funciona", r"inservible", r"rotto", r"distrutt",
-    r"non funziona", r"inutilizzabile", r"割れ", r"壊れ", r"粉々", r"使えない", r"動かない", r"作動しない", r"碎", r"坏了",
+    r"non funziona", r"inutilizzabile",
+    r"割れ", r"壊れ", r"粉々", r"使えない", r"動かない", r"作動しない", r"碎", r"坏了",
     r"破了", r"不能用", r"无法使用", r"不工作", r"坏掉",
 )
 MINOR = _rx(
     r"small (?:scratch|dent|chip|mark)", r"\bminor\b", r"slight(?:ly)?", r"\btiny\b", r"a bit (?:dented|scratched)",
-    r"cosmetic", r"little (?:scratch|dent|chip|mark)", r"still works", r"works fine", r"box (?:is |was )?(?:a bit )?(?:dented|damaged)",
-    r"kleine[rn]? (?:kratzer|delle|macke)", r"\bleicht\b", r"funktioniert aber", r"petite (?:rayure|bosse)", r"légère(?:ment)?",
-    r"fonctionne quand même", r"pequeñ[oa] (?:rayón|rasguño|golpe)", r"\bleve\b", r"funciona bien", r"piccol[oa] (?:graffio|ammaccatura)",
-    r"\blieve\b", r"funziona comunque", r"小さな(?:傷|キズ|へこみ)", r"少し", r"軽微", r"小划痕", r"轻微", r"有点", r"还能用",
+    r"cosmetic", r"little (?:scratch|dent|chip|mark)", r"still works", r"works fine",
+    r"box (?:is |was )?(?:a bit )?(?:dented|damaged)",
+    r"kleine[rn]? (?:kratzer|delle|macke)", r"\bleicht\b", r"funktioniert aber", r"petite (?:rayure|bosse)",
+    r"légère(?:ment)?",
+    r"fonctionne quand même", r"pequeñ[oa] (?:rayón|rasguño|golpe)", r"\bleve\b", r"funciona bien",
+    r"piccol[oa] (?:graffio|ammaccatura)",
+    r"\blieve\b", r"funziona comunque",
+    r"小さな(?:傷|キズ|へこみ)", r"少し", r"軽微", r"小划痕", r"轻微", r"有点", r"还能用",
 )
 SELLER_FAULT = _rx(
     r"(?:listing|description|photo|picture|pictures|photos|page|ad) (?:says|said|shows|showed|claims)",
     r"(?:different|not) (?:from|as|like) (?:the )?(?:picture|photo|description|listing|advertised|pictured)",
-    r"(?:misleading|false advertising|fake|counterfeit)", r"laut (?:beschreibung|bild|foto)", r"anders als (?:auf dem )?(?:bild|foto|beschrieben)",
+    r"(?:misleading|false advertising|fake|counterfeit)", r"laut (?:beschreibung|bild|foto)",
+    r"anders als (?:auf dem )?(?:bild|foto|beschrieben)",
     r"(?:pas|non) conforme", r"différent de la (?:photo|description)", r"diferente (?:de|a) la (?:foto|descripción)",
-    r"no coincide", r"diverso dalla (?:foto|descrizione)", r"non corrisponde", r"写真と(?:違|ちが)", r"説明と(?:違|ちが)",
+    r"no coincide", r"diverso dalla (?:foto|descrizione)", r"non corrisponde",
+    r"写真と(?:違|ちが)", r"説明と(?:違|ちが)",
     r"与(?:图片|描述)不符", r"货不对板", r"假货",
 )
 BUYER_FAULT = _rx(
@@ -76,7 +87,8 @@ def _fold(text: str) -> str:
 def read_signals(text: str) -> Signals:
     """Flags, severity and fault as keyword rules read them from the buyer's message."""
     folded = _fold(text)
-    flags = [flag for flag, rx in ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT)) if rx.search(folded)]
+    checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
+    flags = [flag for flag, rx in checks if rx.search(folded)]
     if MINOR.search(folded):
         severity = Severity.MINOR
     elif SEVERE.search(folded):

@@ -17,7 +17,9 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 API_KEY = "test-api-key-0123456789abcdef"
 ADMIN_KEY = "test-admin-key-0123456789abcdef"
-FAKE_PARTS = {"REPLY_ASSISTANT_EMBEDDER": "hash", "REPLY_ASSISTANT_RETRIEVER": "memory", "REPLY_ASSISTANT_LLM": "offline"}
+FAKE_PARTS = {
+    "REPLY_ASSISTANT_EMBEDDER": "hash", "REPLY_ASSISTANT_RETRIEVER": "memory", "REPLY_ASSISTANT_LLM": "offline"
+}
 
 
 @dataclass

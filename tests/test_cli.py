@@ -63,7 +63,9 @@ def test_check_jsonl_reports_each_line() -> None:
     assert rows[0]["violations"][0]["rule"] == "email"
 
 
-def _run(*args: str, env_extra: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    *args: str, env_extra: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     import os
 
     env = {**os.environ, **(env_extra or {})}

@@ -12,7 +12,7 @@ from assistant.models import Fault, Flag, Intent, OrderFacts, Remedy, Route, Sev
 from assistant.policy import Policy, load_policy
 
 RULES = Path(__file__).resolve().parents[1] / "knowledge" / "rules.yaml"
-I, R = Intent, Remedy
+I, R = Intent, Remedy  # noqa: E741 - one-letter aliases keep each table row on a line; I. never reads as l. here
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,9 @@ def policy() -> Policy:
     return load_policy(RULES)
 
 
-def sig(severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None) -> Signals:
+def sig(
+    severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None
+) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [])
 
 
@@ -88,9 +90,11 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
      [R.UPDATE_ADDRESS], 0, Route.SELLER, ["address_status_unknown"]),
     ("cancel unshipped -> cancel", I.ORDER_CANCELLATION, sig(), {"status": "unshipped"},
      [R.CANCEL_ORDER], 0, Route.SELLER, ["cancel_unshipped"]),
-    ("cancel shipped, large amount -> ~10% keep-it", I.ORDER_CANCELLATION, sig(), {"status": "shipped", "item_price": 150},
+    ("cancel shipped, large amount -> ~10% keep-it",
+     I.ORDER_CANCELLATION, sig(), {"status": "shipped", "item_price": 150},
      [R.PARTIAL_REFUND, R.RETURN_AND_REFUND], 10, Route.SELLER, ["cancel_shipped_large_amount"]),
-    ("cancel shipped -> up to 35% keep-it or return", I.ORDER_CANCELLATION, sig(), {"status": "shipped", "item_price": 40},
+    ("cancel shipped -> up to 35% keep-it or return",
+     I.ORDER_CANCELLATION, sig(), {"status": "shipped", "item_price": 40},
      [R.PARTIAL_REFUND, R.RETURN_AND_REFUND], 35, Route.SELLER, ["cancel_shipped"]),
     ("cancel already cancelled -> nothing to offer", I.ORDER_CANCELLATION, sig(), {"status": "cancelled"},
      [], 0, Route.SELLER, ["cancel_already_cancelled"]),
@@ -109,7 +113,8 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
      {"item_price": 100}, [R.FULL_REFUND, R.ESCALATE], 0, Route.HUMAN, ["damage_severe", "atoz_threat_to_human"]),
     ("review threat -> escalate, same offer", I.PRODUCT_DEFECT, sig(Severity.SEVERE, flags=[Flag.REVIEW_THREAT]),
      {"item_price": 100}, [R.FULL_REFUND, R.ESCALATE], 0, Route.SELLER, ["defect", "review_threat_escalate"]),
-    ("FBA order -> Amazon handles it", I.DAMAGED_IN_TRANSIT, sig(Severity.SEVERE), {"fulfillment": "amazon", "item_price": 10},
+    ("FBA order -> Amazon handles it",
+     I.DAMAGED_IN_TRANSIT, sig(Severity.SEVERE), {"fulfillment": "amazon", "item_price": 10},
      [], 0, Route.AMAZON, ["damage_severe_cheap", "fba_handled_by_amazon"]),
     ("CSBA enrolled, ordered after -> CSBA", I.DELIVERY_DELAY, sig(),
      {"fulfillment": "merchant", "csba_enrolled": True, "ordered_after_csba_enrollment": True},

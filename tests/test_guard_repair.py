@@ -14,7 +14,9 @@ POLICY = GuardPolicy()
 BUYER = "I live at 12 Main Street."
 
 FIXABLE = [
-    pytest.param("Thanks for asking. Please see shop.example.com for details.", "Thanks for asking.", id="link sentence removed"),
+    pytest.param(
+        "Thanks for asking. Please see shop.example.com for details.", "Thanks for asking.", id="link sentence removed"
+    ),
     pytest.param(
         "We are sorry. Write to jane (at) gmail (dot) com, we answer fast.", "We are sorry.", id="disguised e-mail"
     ),
@@ -22,13 +24,17 @@ FIXABLE = [
     pytest.param("Thank you! Add WeChat ID: harbor_pine88 today.", "Thank you!", id="messenger sentence removed"),
     pytest.param("Thanks <b>a lot</b> for waiting.", "Thanks a lot for waiting.", id="tags stripped, text kept"),
     pytest.param("Thanks 😊 for waiting 👍🏽.", "Thanks for waiting.", id="emoji removed"),
-    pytest.param("We will refund you. You can also pay via PayPal.", "We will refund you.", id="off-platform sentence removed"),
+    pytest.param(
+        "We will refund you. You can also pay via PayPal.", "We will refund you.", id="off-platform sentence removed"
+    ),
     pytest.param(
         "Thanks for your order. Use code SAVE10 for 10% off your next order. Kind regards",
         "Thanks for your order. Kind regards",
         id="marketing sentence dropped",
     ),
-    pytest.param("We ship tomorrow. It goes to 12 Main Street.", "We ship tomorrow.", id="echoed address sentence removed"),
+    pytest.param(
+        "We ship tomorrow. It goes to 12 Main Street.", "We ship tomorrow.", id="echoed address sentence removed"
+    ),
     pytest.param(
         "Hello,\n\nplease see example[.]com (www.example.org).\n\nKind regards",
         "Hello,\n\nKind regards",

@@ -10,7 +10,16 @@ import pytest
 from assistant.draft import ScriptedDrafter
 from assistant.errors import InputError
 from assistant.models import (
-    Category, Classification, Decision, DraftContext, DraftRequest, Intent, OrderFacts, Remedy, Severity, Signals,
+    Category,
+    Classification,
+    Decision,
+    DraftContext,
+    DraftRequest,
+    Intent,
+    OrderFacts,
+    Remedy,
+    Severity,
+    Signals,
 )
 from assistant.pipeline import draft_and_guard, draft_reply, load_parts
 from assistant.settings import Settings
@@ -33,7 +42,7 @@ def test_offline_guard_failure_is_returned_failed(fake_settings: Settings) -> No
     """A draft promising a full refund where only a partial one is allowed comes back failed, not passed."""
     parts = load_parts(fake_settings, drafter=ScriptedDrafter(["We will give you a full refund right away."]))
     parts.drafter.name = "offline"  # offline drafters are not asked twice
-    draft, report = draft_and_guard(_ctx(PARTIAL_ONLY), parts, "small scratch on the mug")
+    _draft, report = draft_and_guard(_ctx(PARTIAL_ONLY), parts, "small scratch on the mug")
     assert report.passed is False
     assert {v.rule for v in report.violations} == {"unsupported_promise"}
 
