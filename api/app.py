@@ -54,10 +54,35 @@ def _include_web_page(app: FastAPI) -> None:
     app.include_router(web.router)
 
 
-def _openapi_with_limits(app: FastAPI, settings: Settings) -> dict[str, Any]:
-    """The schema, with this server's configured text and batch limits written in."""
+def _store_names(node: Any, names: list[str]) -> None:
+    """Write the deployment's store names as the enum of every `store` property and parameter of the schema."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict) and isinstance(value.get("store"), dict):
+                _enum_on_string(value["store"], names)
+            elif key == "parameters" and isinstance(value, list):
+                for param in value:
+                    if isinstance(param, dict) and param.get("name") == "store":
+                        _enum_on_string(param.get("schema", {}), names)
+            _store_names(value, names)
+    elif isinstance(node, list):
+        for item in node:
+            _store_names(item, names)
+
+
+def _enum_on_string(schema: dict[str, Any], names: list[str]) -> None:
+    for branch in [schema, *schema.get("anyOf", [])]:
+        if branch.get("type") == "string":
+            branch["enum"] = names
+
+
+def _openapi_with_limits(app: FastAPI, settings: Settings, state: ApiState) -> dict[str, Any]:
+    """The schema, with this server's configured text and batch limits and its stores written in."""
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        if state.parts is not None and state.parts.stores:
+            _store_names(schema.get("paths", {}), sorted(state.parts.stores))
+            _store_names(schema.get("components", {}), sorted(state.parts.stores))
         models = schema.get("components", {}).get("schemas", {})
         for name, model in models.items():
             fields = model.get("properties", {})
@@ -104,5 +129,5 @@ def create_app(parts: Parts | None = None, settings: Settings | None = None) -> 
     _include_web_page(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, metrics=state.metrics)  # added last: runs first
-    app.openapi = lambda: _openapi_with_limits(app, settings)  # type: ignore[method-assign]
+    app.openapi = lambda: _openapi_with_limits(app, settings, state)  # type: ignore[method-assign]
     return app

@@ -208,3 +208,15 @@ def test_policies_of_another_store_show_its_overrides(parts: Parts) -> None:
     assert forbidden.status_code == 403 and forbidden.json()["type"] == "store_forbidden"
     unknown = client(parts).get("/v1/policies", params={"store": "nowhere"}, headers=ADMIN_AUTH)
     assert unknown.status_code == 422 and unknown.json()["type"] == "unknown_store"
+
+
+def test_batch_naming_an_unknown_store_is_refused_whole(parts: Parts) -> None:
+    items = [{"text": "Where is my parcel?"}, {"text": "Where is my parcel?", "store": "nowhere"}]
+    response = client(parts).post("/v1/drafts/batch", json={"items": items}, headers=ADMIN_AUTH)
+    assert response.status_code == 422 and response.json()["type"] == "unknown_store", response.text
+
+
+def test_openapi_lists_the_deployments_stores(parts: Parts) -> None:
+    schema = client(parts).get("/openapi.json").json()
+    store = schema["components"]["schemas"]["ApiDraftRequest"]["properties"]["store"]
+    assert [b["enum"] for b in store["anyOf"] if b.get("type") == "string"] == [["default", "rhein-kueche"]]

@@ -97,8 +97,11 @@ async def create_draft(
 
 
 def _require_stores(caller: Caller, body: BatchRequest, state: ApiState) -> None:
-    """Every item's store must be allowed before any is drafted: a batch is refused whole, never in part."""
+    """Every item's store must exist and be allowed before any is drafted: a batch naming an unknown or forbidden
+    store is refused whole (422 / 403), never in part."""
+    parts = state.require_parts()
     for item in body.items:
+        parts.for_store(item.store)  # UnknownStoreError -> 422 unknown_store
         require_store(caller, item.store, state.settings)
 
 
