@@ -29,8 +29,9 @@ class LanguageClassifier:
         self._inner = inner
         self._language = language
 
-    def classify(self, text: str, query: Vectors, order: OrderFacts | None = None) -> Classification:
-        found: Classification = self._inner.classify(text, query, order)
+    def classify(self, text: str, query: Vectors, order: OrderFacts | None = None,
+                 about: str | None = None) -> Classification:
+        found: Classification = self._inner.classify(text, query, order, about=about)
         return found.model_copy(update={"language": self._language})
 
     def __getattr__(self, name: str) -> Any:

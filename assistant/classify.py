@@ -213,14 +213,17 @@ class ExemplarClassifier:
         probs = self.probabilities(query, text)
         return sorted(zip(self._labels, probs.tolist(), strict=True), key=lambda p: -p[1])
 
-    def classify(self, text: str, query: Vectors, order: OrderFacts | None = None) -> Classification:
+    def classify(self, text: str, query: Vectors, order: OrderFacts | None = None,
+                 about: str | None = None) -> Classification:
         """Intent, category, confidence, language and signals for one message, given its query vector.
 
-        Threat sentences raise flags but do not pick the intent: the rest of the message, embedded anew, does.
+        Threat sentences raise flags but do not pick the intent: the rest of the message does. Callers that already
+        embedded that rest (`without_threats(text)`) pass it as `about`; otherwise it is embedded here.
         """
-        about = without_threats(text)
-        if about != text:
-            query = self._embedder.query([about])
+        if about is None:
+            about = without_threats(text)
+            if about != text:
+                query = self._embedder.query([about])
         ranked = self.ranked(query, about)
         intent, confidence = ranked[0]
         if confidence < self._other_threshold and intent != Intent.OTHER:

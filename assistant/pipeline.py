@@ -35,6 +35,7 @@ from assistant.policy import Policy, load_policy
 from assistant.presale import pre_sale_answer
 from assistant.retrieve import RETRIEVERS, Retriever
 from assistant.settings import Settings
+from assistant.signals import without_threats
 from assistant.stores import Store, discover_stores, resolve_store
 from assistant.summary import agent_summary
 
@@ -257,8 +258,9 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
     started = clock
     filled = fill_order_facts(request.order or OrderFacts(), parts.listings)
     order, product_title = filled.order, filled.listing.title if filled.listing else None
-    query = parts.embedder.query([request.text])
-    classification: Classification = parts.classifier.classify(request.text, query, order)
+    about = without_threats(request.text)  # a threat is a flag: it picks neither the intent nor the policy cited
+    query = parts.embedder.query([about])
+    classification: Classification = parts.classifier.classify(request.text, query, order, about=about)
     classify_fallback = None
     if parts.intent_refiner is not None:
         classification, classify_fallback = parts.intent_refiner.refine(request.text, classification)

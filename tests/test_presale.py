@@ -49,8 +49,9 @@ class ForcedIntent:
     def __init__(self, inner: Any, intent: Intent = Intent.PRE_SALE_QUESTION) -> None:
         self._inner, self._intent = inner, intent
 
-    def classify(self, text: str, query: Any, order: OrderFacts | None = None) -> Classification:
-        found: Classification = self._inner.classify(text, query, order)
+    def classify(self, text: str, query: Any, order: OrderFacts | None = None,
+                 about: str | None = None) -> Classification:
+        found: Classification = self._inner.classify(text, query, order, about=about)
         return found.model_copy(update={"intent": self._intent, "category": Category.PRODUCT_QUESTION,
                                         "language": "en"})
 
