@@ -60,11 +60,12 @@ LISTING_TOPICS = ("pre_sale_question",)  # a listing answers product questions; 
 
 
 def _tagged(passages: list[Passage], tagger: TopicTagger) -> list[Passage]:
-    """Policy passages get the intents they are about from the classifier; listings need no second embedding."""
-    policies = [p for p in passages if p.kind != "listing"]
-    found = tagger.topics([f"{p.title}. {p.section}. {p.text}" for p in policies]) if policies else []
-    topics = dict(zip((p.id for p in policies), found, strict=True))
-    return [p.model_copy(update={"topics": topics.get(p.id, LISTING_TOPICS)}) for p in passages]
+    """Topics: what the author declared, else the classifier's guess for policy passages; listings answer product
+    questions and need no second embedding."""
+    untagged = [p for p in passages if p.kind != "listing" and not p.intents]
+    found = tagger.topics([f"{p.title}. {p.section}. {p.text}" for p in untagged]) if untagged else []
+    topics = dict(zip((p.id for p in untagged), found, strict=True))
+    return [p.model_copy(update={"topics": p.intents or topics.get(p.id, LISTING_TOPICS)}) for p in passages]
 
 
 def sync_passages(passages: list[Passage], tagger: TopicTagger, retriever: Retriever, embedder_name: str,

@@ -12,11 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assistant.errors import KnowledgeError
 
 __all__ = [
-    "LISTINGS_FILE", "IncludedPart", "Listing", "Passage", "listing_passages", "load_listings", "load_passages",
-    "passage_hash", "passages_digest", "policy_passages",
+    "LISTINGS_FILE", "MAX_INTENTS", "IncludedPart", "Listing", "Passage", "listing_passages", "load_listings",
+    "load_passages", "passage_hash", "passages_digest", "policy_passages",
 ]
 
 LISTINGS_FILE = "listings.json"
+MAX_INTENTS = 3
 
 _HEADING = re.compile(r"^(#{1,2})\s+(.+?)\s*$", re.MULTILINE)
 
@@ -33,7 +34,9 @@ class Passage(BaseModel):
     text: str
     kind: str = "policy"
     sku: str = ""
-    topics: tuple[str, ...] = Field(default=(), description="intents this passage is about, tagged at index time")
+    intents: tuple[str, ...] = Field(default=(), description="intents the author says this section answers")
+    topics: tuple[str, ...] = Field(default=(), description="intents this passage is about: the declared ones, "
+                                    "else tagged by the classifier at index time")
 
 
 class IncludedPart(BaseModel):
@@ -72,6 +75,25 @@ class Listing(BaseModel):
         return "\n".join(parts)
 
 
+# `<!-- intents: damaged_in_transit, product_defect -->` on the line after a `## Section`: what it answers, so
+# retrieval need not guess from the prose (hidden when the Markdown is rendered; sections without it are tagged
+# by the classifier at index time).
+_INTENTS = re.compile(r"<!--\s*intents:\s*([^>]*?)\s*-->")
+
+
+def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
+    from assistant.models import Intent  # models import nothing from here; kept local to keep this module light
+
+    found = tuple(n.strip() for n in names.split(",") if n.strip())
+    unknown = [n for n in found if n not in {i.value for i in Intent}]
+    if len(found) > MAX_INTENTS:
+        raise KnowledgeError(f"{path}:{line}: a section answers at most {MAX_INTENTS} intents; split it in two.")
+    if unknown or not found:
+        raise KnowledgeError(f"{path}:{line}: intents comment names {', '.join(unknown) or 'nothing'}; use intent "
+                             f"names such as {', '.join(i.value for i in list(Intent)[:4])}, ...")
+    return found
+
+
 def _policy_passages(path: Path) -> list[Passage]:
     text = path.read_text(encoding="utf-8")
     headings = list(_HEADING.finditer(text))
@@ -81,11 +103,13 @@ def _policy_passages(path: Path) -> list[Passage]:
     for i, match in enumerate(sections):
         end = sections[i + 1].start() if i + 1 < len(sections) else len(text)
         body = text[match.end() : end].strip()
+        declared = _INTENTS.match(body)
+        intents = _declared_intents(declared.group(1), path, text[: match.end()].count("\n") + 2) if declared else ()
+        body = body[declared.end():].strip() if declared else body
         if body:
             section = match.group(2)
-            passages.append(
-                Passage(id=f"{path.stem}#{i + 1}", document=path.stem, title=title, section=section, text=body)
-            )
+            passages.append(Passage(id=f"{path.stem}#{i + 1}", document=path.stem, title=title, section=section,
+                                    text=body, intents=intents))
     if not passages:
         raise KnowledgeError(f"{path}: no '## Section' headings with text; each policy needs at least one section.")
     return passages
@@ -119,7 +143,7 @@ def policy_passages(knowledge_dir: Path) -> list[Passage]:
     files = sorted(policy_dir.glob("*.md")) if policy_dir.is_dir() else []
     if not files:
         raise KnowledgeError(
-            f"no policy documents in {policy_dir}. Add Markdown files there (see knowledge/README.md) "
+            f"no policy documents in {policy_dir}. Add Markdown files there (see docs/stores.md) "
             "or point REPLY_ASSISTANT_KNOWLEDGE_DIR at your store's folder."
         )
     return [p for path in files for p in _policy_passages(path)]

@@ -205,8 +205,8 @@ class ChromaRetriever:
                 embeddings=vectors[start : start + _UPSERT_BATCH],
                 documents=[p.text for p in batch],
                 metadatas=[{"document": p.document, "section": p.section, "title": p.title, "kind": p.kind,
-                            "sku": p.sku, "topic": p.topics[0] if p.topics else "",
-                            "topic2": p.topics[1] if len(p.topics) > 1 else "", "hash": passage_hash(p, name)}
+                            "sku": p.sku, "hash": passage_hash(p, name),
+                            **{key: p.topics[i] if len(p.topics) > i else "" for i, key in enumerate(_TOPIC_KEYS)}}
                            for p in batch],
             )
 
@@ -218,7 +218,7 @@ class ChromaRetriever:
         base: list[dict[str, Any]] = [{"kind": kind}] if kind else []
         hits: list[Citation] = []
         if topic:
-            on_topic: dict[str, Any] = {"$or": [{"topic": topic}, {"topic2": topic}]}
+            on_topic: dict[str, Any] = {"$or": [{key: topic} for key in _TOPIC_KEYS]}
             hits = self._query(col, query, k, {"$and": [*base, on_topic]} if base else on_topic)
         if len(hits) < k:
             seen = {h.id for h in hits}
@@ -241,6 +241,8 @@ class ChromaRetriever:
             )
         ]
 
+
+_TOPIC_KEYS = ("topic", "topic2", "topic3")  # a passage answers at most three intents (knowledge.MAX_INTENTS)
 
 RETRIEVERS: dict[str, Callable[..., Retriever]] = {
     "chroma": ChromaRetriever,

@@ -100,15 +100,18 @@ class RecordingTopics(NoTopics):
         return [("damaged_in_transit",) for _ in texts]
 
 
-def test_only_policy_passages_are_tagged_by_the_classifier_listings_are_product_questions(tmp_path: Path) -> None:
-    """Tagging embeds each text once more: 1,000 listings must not cost 2,000 embeddings."""
+def test_classifier_tags_only_undeclared_policy_sections_listings_are_product_questions() -> None:
+    """Tagging embeds each text once more: 1,000 listings must not cost 2,000 embeddings, and what the author
+    declared is not second-guessed."""
     from assistant.indexing import _tagged
+    from assistant.knowledge import Passage
 
-    passages = load_passages(PROJECT_ROOT / "knowledge")
-    listings = [p for p in passages if p.kind == "listing"]
-    assert listings and len(listings) < len(passages)
+    passages = [
+        Passage(id="d#1", document="d", title="D", section="Minor", text="A scratch.", intents=("return_request",)),
+        Passage(id="d#2", document="d", title="D", section="Other", text="Untagged prose."),
+        Passage(id="listing:A1", document="listings", title="Mug", section="A1", text="A mug.", kind="listing"),
+    ]
     tagger = RecordingTopics()
-    tagged = _tagged(passages, tagger)
-    assert len(tagger.seen) == len(passages) - len(listings)
-    assert {p.topics for p in tagged if p.kind == "listing"} == {("pre_sale_question",)}
-    assert {p.topics for p in tagged if p.kind != "listing"} == {("damaged_in_transit",)}
+    tagged = {p.id: p.topics for p in _tagged(passages, tagger)}
+    assert tagger.seen == ["D. Other. Untagged prose."]
+    assert tagged == {"d#1": ("return_request",), "d#2": ("damaged_in_transit",), "listing:A1": ("pre_sale_question",)}

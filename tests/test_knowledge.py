@@ -54,3 +54,35 @@ def test_bad_listing_names_product_and_field(tmp_path: Path) -> None:
                                                           "stock": 1, "description": "d"}]), encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"product #1: price"):
         load_listings(tmp_path)
+
+
+def test_declared_intents_are_read_and_hidden_from_the_text(tmp_path: Path) -> None:
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "damage.md").write_text(
+        "# Damage\n\n## Minor\n<!-- intents: damaged_in_transit, product_defect -->\n\nA scratch.\n\n"
+        "## Other\nNo comment here.\n", encoding="utf-8")
+    first, second = load_passages(tmp_path)
+    assert (first.intents, first.text) == (("damaged_in_transit", "product_defect"), "A scratch.")
+    assert (second.intents, second.text) == ((), "No comment here.")
+
+
+@pytest.mark.parametrize(("comment", "message"), [
+    ("<!-- intents: teleport -->", r"damage\.md:4: intents comment names teleport"),
+    ("<!-- intents: -->", r"damage\.md:4: intents comment names nothing"),
+    ("<!-- intents: return_request, refund_status, wrong_item, missing_items -->", r"damage\.md:4: .*at most 3"),
+])
+def test_bad_intents_comment_names_file_and_line(tmp_path: Path, comment: str, message: str) -> None:
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "damage.md").write_text(f"# Damage\n\n## Minor\n{comment}\nA scratch.\n",
+                                                     encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=message):
+        load_passages(tmp_path)
+
+
+def test_every_shipped_policy_section_declares_its_intents() -> None:
+    from assistant.settings import PROJECT_ROOT
+
+    folders = [PROJECT_ROOT / "knowledge", *sorted((PROJECT_ROOT / "knowledge" / "stores").iterdir())]
+    for folder in folders:
+        untagged = [p.id for p in load_passages(folder) if p.kind == "policy" and not p.intents]
+        assert not untagged, f"{folder}: {untagged}"
