@@ -14,7 +14,7 @@ __all__ = ["VERDICTS", "Case", "CaseRecord", "Dataset", "Expectation"]
 # Every per-case check, in report order. A record maps each to True (passed), False (failed) or None (not checked).
 VERDICTS: tuple[str, ...] = (
     "intent_strict", "intent_lenient", "coarse", "other_recall", "remedies", "rules", "route", "flags",
-    "language", "reply_language", "guard", "citation", "no_fallback",
+    "language", "reply_language", "guard", "citation", "citation_on_topic", "no_fallback",
 )
 
 

@@ -6,8 +6,8 @@ Aggregation over many records lives in metrics.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from assistant.language import SUPPORTED, detect_language
 from assistant.models import CATEGORY_OF, DraftResult, Intent, Language, Route
@@ -23,6 +23,7 @@ class EvalContext:
     case: Case
     result: DraftResult
     reply_language: Language
+    topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # passage id -> intents it answers
 
 
 Evaluator = Callable[[EvalContext], bool | None]
@@ -99,6 +100,16 @@ def citation(ctx: EvalContext) -> bool | None:
     return bool(ctx.result.citations)
 
 
+def citation_on_topic(ctx: EvalContext) -> bool | None:
+    """The first policy passage cited answers one of the intents the case accepts (as its section declares);
+    not checked for out-of-scope cases or when the knowledge declares no intents."""
+    accept = ctx.case.expect.accept
+    if not accept or ctx.case.expect.out_of_scope or not ctx.topics:
+        return None
+    first = next((c for c in ctx.result.citations if c.document != "listings"), None)
+    return first is not None and any(i.value in ctx.topics.get(first.id, ()) for i in accept)
+
+
 def no_fallback(ctx: EvalContext) -> bool | None:
     """LLM drafts only: the LLM's own draft was used, not the offline fallback."""
     return None if ctx.result.drafter == "offline" else ctx.result.fallback is None
@@ -117,14 +128,15 @@ EVALUATORS: dict[str, Evaluator] = {
     "reply_language": reply_language,
     "guard": guard,
     "citation": citation,
+    "citation_on_topic": citation_on_topic,
     "no_fallback": no_fallback,
 }
 assert tuple(EVALUATORS) == VERDICTS, "every verdict needs its evaluator, in report order"
 
 
-def record_for(case: Case, result: DraftResult) -> CaseRecord:
-    """Run every evaluator on one answer."""
-    ctx = EvalContext(case, result, detect_language(result.draft))
+def record_for(case: Case, result: DraftResult, topics: Mapping[str, tuple[str, ...]] | None = None) -> CaseRecord:
+    """Run every evaluator on one answer; `topics` (passage id -> declared intents) enables citation_on_topic."""
+    ctx = EvalContext(case, result, detect_language(result.draft), topics or {})
     return CaseRecord(
         case=case, result=result, reply_language=ctx.reply_language,
         verdicts={name: check(ctx) for name, check in EVALUATORS.items()},
@@ -139,6 +151,6 @@ def record_for_error(case: Case, error: str) -> CaseRecord:
         "coarse": bool(expect.accepted_categories), "other_recall": expect.out_of_scope,
         "remedies": bool(expect.must_allow or expect.must_not_allow), "rules": bool(expect.rules),
         "route": expect.route is not None, "flags": expect.flags is not None, "language": expect.language is not None,
-        "reply_language": True, "guard": True, "citation": True, "no_fallback": False,
+        "reply_language": True, "guard": True, "citation": True, "citation_on_topic": False, "no_fallback": False,
     }
     return CaseRecord(case=case, error=error, verdicts={k: (False if v else None) for k, v in applies.items()})

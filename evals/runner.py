@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["new_run_dir", "run_cases", "run_eval"]
 
 OVERVIEW = ("intent_strict", "intent_lenient", "coarse", "other_recall", "remedies", "rules", "route", "flags",
-            "language", "reply_language", "guard", "citation")
+            "language", "reply_language", "guard", "citation", "citation_on_topic")
 
 
 def new_run_dir(out_dir: Path, dataset: str, now: datetime) -> Path:
@@ -47,10 +47,12 @@ def new_run_dir(out_dir: Path, dataset: str, now: datetime) -> Path:
 
 def run_cases(dataset: Dataset, parts: Parts, results_path: Path, console: Console) -> list[CaseRecord]:
     """Draft every case with the whole pipeline, scoring each as it comes and appending it to results.jsonl."""
+    from assistant.knowledge import load_passages
     from assistant.pipeline import draft_reply
 
     records: list[CaseRecord] = []
     right = 0
+    topics = {p.id: p.intents for p in load_passages(parts.settings.knowledge_dir) if p.intents}
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[score]}"), TimeElapsedColumn(), TimeRemainingColumn())
     with results_path.open("w", encoding="utf-8") as sink, Progress(*columns, console=console) as progress:
@@ -58,7 +60,7 @@ def run_cases(dataset: Dataset, parts: Parts, results_path: Path, console: Conso
         for case in dataset.cases:
             try:
                 result = draft_reply(DraftRequest(id=case.id, text=case.text, order=case.order), parts)
-                record = record_for(case, result)
+                record = record_for(case, result, topics)
             except AssistantError as exc:
                 record = record_for_error(case, f"{type(exc).__name__}: {exc}")
             records.append(record)

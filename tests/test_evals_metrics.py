@@ -220,3 +220,21 @@ def test_remedy_compliance_given_the_right_intent_separates_rules_from_classifie
     # record 0: right intent, compliant; record 1: wrong intent, not compliant; record 2: no remedy expectation
     assert (g.rates["remedies"].ok, g.rates["remedies"].n) == (1, 2)
     assert (g.remedies_given_intent.ok, g.remedies_given_intent.n) == (1, 1)
+
+
+@pytest.mark.parametrize(("expect", "topics", "cited", "verdict", "why"), [
+    ({}, {"p1": ("damaged_in_transit",)}, True, True, "the cited section declares the expected intent"),
+    ({}, {"p1": ("wrong_item",)}, True, False, "the cited section answers another intent"),
+    ({"accept": [B]}, {"p1": ("wrong_item",)}, True, True, "an accepted intent counts"),
+    ({}, {"p1": ("damaged_in_transit",)}, False, False, "nothing cited"),
+    ({}, {}, True, None, "no declared intents: not checked"),
+])
+def test_citation_on_topic(expect: dict[str, object], topics: dict[str, tuple[str, ...]], cited: bool,
+                           verdict: bool | None, why: str) -> None:
+    record = record_for(case(A, **expect), result(A, cited=cited), topics)
+    assert record.verdicts["citation_on_topic"] is verdict, why
+
+
+def test_citation_on_topic_is_not_checked_for_out_of_scope_cases() -> None:
+    record = record_for(case(C), result(C), {"p1": ("other",)})
+    assert record.verdicts["citation_on_topic"] is None
