@@ -35,6 +35,7 @@ class Passage(BaseModel):
     kind: str = "policy"
     sku: str = ""
     intents: tuple[str, ...] = Field(default=(), description="intents the author says this section answers")
+    fulfillment: str = Field(default="", description="merchant | amazon | mcf: cited only for such orders; '' any")
     topics: tuple[str, ...] = Field(default=(), description="intents this passage is about: the declared ones, "
                                     "else tagged by the classifier at index time")
 
@@ -77,8 +78,9 @@ class Listing(BaseModel):
 
 # `<!-- intents: damaged_in_transit, product_defect -->` on the line after a `## Section`: what it answers, so
 # retrieval need not guess from the prose (hidden when the Markdown is rendered; sections without it are tagged
-# by the classifier at index time).
-_INTENTS = re.compile(r"<!--\s*intents:\s*([^>]*?)\s*-->")
+# by the classifier at index time). `<!-- intents: ...; fulfillment: mcf -->`: only for orders of that channel.
+_INTENTS = re.compile(r"<!--\s*intents:\s*([^>;]*?)\s*(?:;\s*fulfillment:\s*([^>]*?)\s*)?-->")
+FULFILLMENTS = ("merchant", "amazon", "mcf")  # as in OrderFacts.fulfillment
 
 
 def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
@@ -104,12 +106,16 @@ def _policy_passages(path: Path) -> list[Passage]:
         end = sections[i + 1].start() if i + 1 < len(sections) else len(text)
         body = text[match.end() : end].strip()
         declared = _INTENTS.match(body)
-        intents = _declared_intents(declared.group(1), path, text[: match.end()].count("\n") + 2) if declared else ()
+        line = text[: match.end()].count("\n") + 2
+        intents = _declared_intents(declared.group(1), path, line) if declared else ()
+        channel = (declared.group(2) or "") if declared else ""
+        if channel not in ("", *FULFILLMENTS):
+            raise KnowledgeError(f"{path}:{line}: fulfillment '{channel}' is not one of {', '.join(FULFILLMENTS)}.")
         body = body[declared.end():].strip() if declared else body
         if body:
             section = match.group(2)
             passages.append(Passage(id=f"{path.stem}#{i + 1}", document=path.stem, title=title, section=section,
-                                    text=body, intents=intents))
+                                    text=body, intents=intents, fulfillment=channel))
     if not passages:
         raise KnowledgeError(f"{path}: no '## Section' headings with text; each policy needs at least one section.")
     return passages

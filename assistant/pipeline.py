@@ -270,7 +270,8 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
         decision = decision.model_copy(update={"reasons": [*decision.reasons, filled.reason]})
     lap("decide")
     citations: list[Citation] = parts.retriever.search(
-        query, parts.settings.top_k_citations, kind="policy", topic=classification.intent.value
+        query, parts.settings.top_k_citations, kind="policy", topic=classification.intent.value,
+        fulfillment=order.fulfillment,
     )
     answer = None
     if classification.intent == Intent.PRE_SALE_QUESTION:

@@ -13,7 +13,7 @@ from assistant.errors import IndexError_
 from assistant.knowledge import Passage, passage_hash
 from assistant.models import Citation
 
-__all__ = ["RETRIEVERS", "ChromaRetriever", "MemoryRetriever", "Retriever"]
+__all__ = ["RETRIEVERS", "ChromaRetriever", "MemoryRetriever", "Retriever", "eligible_channels"]
 
 
 class Retriever(Protocol):
@@ -33,7 +33,8 @@ class Retriever(Protocol):
 
     def is_current(self, passages: list[Passage]) -> bool: ...
 
-    def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None) -> list[Citation]: ...
+    def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
+               fulfillment: str | None = None) -> list[Citation]: ...
 
 
 _UPSERT_BATCH = 500
@@ -99,11 +100,14 @@ class MemoryRetriever:
     def is_current(self, passages: list[Passage]) -> bool:
         return self.stored_hashes() == _wanted_hashes(passages, self._embedder.name)
 
-    def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None) -> list[Citation]:
+    def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
+               fulfillment: str | None = None) -> list[Citation]:
         if not self._passages:
             raise IndexError_("the index is empty. Run: reply-assistant index")
         scores = self._vectors @ query.reshape(-1)
-        order = [int(i) for i in np.argsort(-scores) if kind is None or self._passages[int(i)].kind == kind]
+        channels = eligible_channels(fulfillment)
+        order = [int(i) for i in np.argsort(-scores) if (kind is None or self._passages[int(i)].kind == kind)
+                 and self._passages[int(i)].fulfillment in channels]
         on_topic = [i for i in order if topic is not None and topic in self._passages[i].topics]
         hits = (on_topic + [i for i in order if i not in on_topic])[:k]
         return [
@@ -205,24 +209,28 @@ class ChromaRetriever:
                 embeddings=vectors[start : start + _UPSERT_BATCH],
                 documents=[p.text for p in batch],
                 metadatas=[{"document": p.document, "section": p.section, "title": p.title, "kind": p.kind,
-                            "sku": p.sku, "hash": passage_hash(p, name),
+                            "sku": p.sku, "hash": passage_hash(p, name), "fulfillment": p.fulfillment,
                             **{key: p.topics[i] if len(p.topics) > i else "" for i, key in enumerate(_TOPIC_KEYS)}}
                            for p in batch],
             )
 
-    def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None) -> list[Citation]:
-        """Passages on the buyer's topic first (tagged at index time), then the nearest others."""
+    def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
+               fulfillment: str | None = None) -> list[Citation]:
+        """Passages on the buyer's topic first (tagged at index time), then the nearest others; a section written
+        for one fulfilment channel only for orders of that channel."""
         col = self._collection()
         if col is None:
             raise IndexError_(f"no index '{self._name}' yet. Run: reply-assistant index")
-        base: list[dict[str, Any]] = [{"kind": kind}] if kind else []
+        base: list[dict[str, Any]] = [{"fulfillment": {"$in": list(eligible_channels(fulfillment))}}]
+        if kind:
+            base.append({"kind": kind})
         hits: list[Citation] = []
         if topic:
             on_topic: dict[str, Any] = {"$or": [{key: topic} for key in _TOPIC_KEYS]}
-            hits = self._query(col, query, k, {"$and": [*base, on_topic]} if base else on_topic)
+            hits = self._query(col, query, k, {"$and": [*base, on_topic]})
         if len(hits) < k:
             seen = {h.id for h in hits}
-            more = self._query(col, query, k + len(hits), base[0] if base else None)
+            more = self._query(col, query, k + len(hits), {"$and": base} if len(base) > 1 else base[0])
             hits += [h for h in more if h.id not in seen][: k - len(hits)]
         return hits
 
@@ -240,6 +248,11 @@ class ChromaRetriever:
                 found["ids"][0], found["metadatas"][0], found["documents"][0], found["distances"][0], strict=True
             )
         ]
+
+
+def eligible_channels(fulfillment: str | None) -> tuple[str, ...]:
+    """Sections that may be cited for an order: general ones, and those of its channel (unknown: the seller's own)."""
+    return ("", fulfillment or "merchant")
 
 
 _TOPIC_KEYS = ("topic", "topic2", "topic3")  # a passage answers at most three intents (knowledge.MAX_INTENTS)

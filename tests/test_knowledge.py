@@ -86,3 +86,17 @@ def test_every_shipped_policy_section_declares_its_intents() -> None:
     for folder in folders:
         untagged = [p.id for p in load_passages(folder) if p.kind == "policy" and not p.intents]
         assert not untagged, f"{folder}: {untagged}"
+
+
+def test_a_section_can_be_limited_to_one_fulfilment_channel(tmp_path: Path) -> None:
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "ch.md").write_text(
+        "# Channels\n\n## MCF\n<!-- intents: damaged_in_transit; fulfillment: mcf -->\nClaims.\n\n"
+        "## Any\n<!-- intents: damaged_in_transit -->\nPhotos.\n", encoding="utf-8")
+    mcf, general = load_passages(tmp_path)
+    assert (mcf.intents, mcf.fulfillment, mcf.text) == (("damaged_in_transit",), "mcf", "Claims.")
+    assert general.fulfillment == ""
+    (tmp_path / "policies" / "ch.md").write_text(
+        "# Channels\n\n## MCF\n<!-- intents: damaged_in_transit; fulfillment: drone -->\nClaims.\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"ch\.md:4: fulfillment 'drone' is not one of merchant, amazon, mcf"):
+        load_passages(tmp_path)

@@ -31,6 +31,34 @@ def test_on_topic_passages_come_first() -> None:
     assert [h.id for h in hits] == ["address#1", "shipping#1"]
 
 
+CHANNELS = [
+    Passage(id="mcf#1", document="channels", title="Channels", section="MCF claims", fulfillment="mcf",
+            text="Tracking numbers for MCF parcels: we claim lost parcels from the fulfilment network.",
+            topics=("delivery_delay",)),
+    Passage(id="fba#1", document="channels", title="Channels", section="FBA", fulfillment="amazon",
+            text="Tracking numbers for FBA parcels come from the marketplace.", topics=("delivery_delay",)),
+    Passage(id="own#1", document="channels", title="Channels", section="Own shipping", fulfillment="merchant",
+            text="Tracking numbers for parcels we ship ourselves.", topics=("delivery_delay",)),
+    *DOCS,
+]
+
+
+@pytest.mark.parametrize("kind", ["memory", "chroma"])
+@pytest.mark.parametrize(("fulfillment", "allowed"), [
+    ("mcf", {"mcf#1"}), ("amazon", {"fba#1"}), ("merchant", {"own#1"}), (None, {"own#1"}),
+])
+def test_channel_sections_are_cited_only_for_orders_of_that_channel(
+        tmp_path: Path, kind: str, fulfillment: str | None, allowed: set[str]) -> None:
+    retriever = (MemoryRetriever(HashEmbedder()) if kind == "memory"
+                 else ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_t"))
+    retriever.build(CHANNELS)
+    query = HashEmbedder().query(["tracking numbers for my parcel"])
+    hits = {h.id for h in retriever.search(query, k=len(CHANNELS), topic="delivery_delay", fulfillment=fulfillment)}
+    channel_hits = hits & {"mcf#1", "fba#1", "own#1"}
+    assert channel_hits == allowed
+    assert {"shipping#1", "returns#1"} <= hits  # general sections stay eligible for every order
+
+
 def test_memory_retriever_ranks_by_similarity() -> None:
     retriever = MemoryRetriever(HashEmbedder())
     retriever.build(DOCS)
