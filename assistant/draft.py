@@ -41,8 +41,9 @@ class StreamingDrafter(Protocol):
     def stream(self, ctx: DraftContext) -> Generator[str, None, str]: ...
 
 
-def buyer_facing_refs(citations: list[Citation], limit: int = 2) -> list[dict[str, str]]:
-    """Policy passages a buyer may be told about: not listings, not the team's internal (Chinese) SOPs."""
+def buyer_facing_refs(citations: list[Citation], limit: int = 1) -> list[dict[str, str]]:
+    """Policy passages a buyer may be told about: not listings, not the team's internal (Chinese) SOPs; the best
+    one by default, so a reply names one policy (the agent still sees every citation)."""
     refs = []
     for cite in citations:
         if cite.document == "listings" or _CJK.search(cite.title + cite.section) or cite.document.startswith("zh-"):
