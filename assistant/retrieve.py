@@ -136,7 +136,7 @@ class ChromaRetriever:
         except Exception as exc:  # chroma raises many kinds; all mean the index is unreachable
             where = f"Chroma server {host}:{port}" if host else f"{index_dir}"
             raise IndexError_(
-                f"cannot open the index at {where}: {exc}. Check the path or that `chroma run` is up."
+                f"cannot open the index at {where}: {str(exc).rstrip(". ")}. Check the path or that `chroma run` is up."
             ) from exc
 
     def _collection(self) -> Any | None:

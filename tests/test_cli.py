@@ -96,3 +96,10 @@ def test_broken_rules_file_exits_3_naming_line(tmp_path: Path) -> None:
     result = _run("draft", "hello", env_extra={"REPLY_ASSISTANT_RULES_FILE": str(rules)})
     assert result.returncode == 3
     assert "rules.yaml:6" in result.stderr and "intents" in result.stderr
+
+
+def test_unreachable_index_exits_4_saying_what_to_check() -> None:
+    result = _run("draft", "Where is my parcel?",
+                  env_extra={"REPLY_ASSISTANT_CHROMA_HOST": "127.0.0.1", "REPLY_ASSISTANT_CHROMA_PORT": "1"})
+    assert result.returncode == 4, result.stderr
+    assert "Chroma server 127.0.0.1:1" in result.stderr and "chroma" in result.stderr.lower()
