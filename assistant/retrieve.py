@@ -135,8 +135,9 @@ class ChromaRetriever:
                 self._client = chromadb.PersistentClient(path=str(index_dir), settings=settings)
         except Exception as exc:  # chroma raises many kinds; all mean the index is unreachable
             where = f"Chroma server {host}:{port}" if host else f"{index_dir}"
+            reason = str(exc).rstrip(". ")
             raise IndexError_(
-                f"cannot open the index at {where}: {str(exc).rstrip(". ")}. Check the path or that `chroma run` is up."
+                f"cannot open the index at {where}: {reason}. Check the path or that `chroma run` is up."
             ) from exc
 
     def _collection(self) -> Any | None:
