@@ -198,6 +198,18 @@ def check(
         raise typer.Exit(1)
 
 
+def _preflight(settings: Settings) -> None:
+    """Read the rules, every store's configuration and documents before uvicorn starts: a broken file is one
+    clear message and exit 3 here, not a traceback in every worker."""
+    from assistant.knowledge import load_passages
+    from assistant.policy import load_policy
+    from assistant.stores import discover_stores
+
+    policy = load_policy(settings.rules_path)
+    for store in discover_stores(settings, policy).values():
+        load_passages(store.knowledge_dir)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind. Anything but loopback needs API keys.")] = "127.0.0.1",
@@ -218,6 +230,10 @@ def serve(
     refusal = bind_refusal(host, settings)
     if refusal:
         fail(InputError(refusal))
+    try:
+        _preflight(settings)
+    except AssistantError as exc:
+        fail(exc)
     if not settings.api_keys and not settings.admin_keys:
         err.print(f"No API keys configured: listening on {host} only, for clients on this machine. "
                   "Set REPLY_ASSISTANT_API_KEYS to serve other machines.")

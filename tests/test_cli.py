@@ -103,3 +103,11 @@ def test_unreachable_index_exits_4_saying_what_to_check() -> None:
                   env_extra={"REPLY_ASSISTANT_CHROMA_HOST": "127.0.0.1", "REPLY_ASSISTANT_CHROMA_PORT": "1"})
     assert result.returncode == 4, result.stderr
     assert "Chroma server 127.0.0.1:1" in result.stderr and "chroma" in result.stderr.lower()
+
+
+def test_serve_with_a_broken_rules_file_exits_3_before_starting(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("version: '1'\nrules: [\n", encoding="utf-8")
+    result = _run("serve", "--port", "1", env_extra={"REPLY_ASSISTANT_RULES_FILE": str(rules)})
+    assert result.returncode == 3, result.stderr
+    assert f"{rules}:3" in result.stderr and "Traceback" not in result.stderr
