@@ -1,7 +1,7 @@
 """The agent's web page: `/` and its static assets (api/static/), shipped in the package; no CDN, no build step.
 
 The page is plain HTML with a little vanilla JS that calls the same /v1 API as any inbox tool. The server writes
-the few settings the page needs (text limit, whether a key is needed, the agent's language) into the HTML.
+the few settings the page needs (text limit, whether a key is needed, the agent's language, the stores) into the HTML.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from api.problems import ApiError
 from api.state import get_state
 from assistant import __version__
+from assistant.pipeline import Parts
 
 __all__ = ["STATIC_DIR", "router"]
 
@@ -48,9 +49,30 @@ def _assets() -> dict[str, Path]:
     return {p.name: p for p in STATIC_DIR.iterdir() if p.suffix in _ASSET_TYPES and p.is_file()}
 
 
+def _store_field(parts: Parts | None) -> str:
+    """The store picker as HTML: every store of the deployment, the default first and selected.
+
+    Empty when there is one store (or the parts are not loaded yet): then requests name no store, as before.
+    """
+    if parts is None or len(parts.stores) < 2:
+        return ""
+    default = parts.store
+    options = []
+    for name in [default, *sorted(set(parts.stores) - {default})]:
+        settings = parts.stores[name].settings
+        shown, language = escape(settings.store_name), escape(settings.agent_language)
+        selected = " selected" if name == default else ""
+        options.append(f'<option value="{escape(name)}" data-store-name="{shown}" data-agent-language="{language}"'
+                       f"{selected}>{shown} ({escape(name)})</option>")
+    listed = "\n".join(options)
+    return (f'<div class="field">\n<label for="store">Store</label>\n'
+            f'<select id="store" name="store" data-default="{escape(default)}">\n{listed}\n</select>\n</div>')
+
+
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, summary="The agent's page")
 async def page(request: Request) -> HTMLResponse:
-    settings = get_state(request).settings
+    state = get_state(request)
+    settings = state.settings
     values = {
         "version": __version__,
         "store_name": settings.store_name,
@@ -58,7 +80,8 @@ async def page(request: Request) -> HTMLResponse:
         "key_required": "true" if settings.api_keys or settings.admin_keys else "false",
         "agent_language": settings.agent_language,
     }
-    html = _page_template().substitute({name: escape(str(value)) for name, value in values.items()})
+    escaped = {name: escape(str(value)) for name, value in values.items()}
+    html = _page_template().substitute(escaped, store_field=_store_field(state.parts))  # escaped as it is built
     return HTMLResponse(html, headers={**SECURITY_HEADERS, "Cache-Control": "no-cache"})
 
 

@@ -5,6 +5,7 @@ The page's behaviour in a real browser is in test_web_browser.py and test_web_a1
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html.parser import HTMLParser
 
@@ -14,6 +15,7 @@ from pydantic import SecretStr
 
 from api.app import create_app
 from api.web import STATIC_DIR
+from assistant.pipeline import StoreParts, load_parts
 from assistant.settings import Settings
 
 
@@ -22,21 +24,36 @@ def _client(settings: Settings) -> TestClient:
 
 
 class _Controls(HTMLParser):
-    """Form controls, the labels that name them, and every URL the page loads."""
+    """Form controls, the labels that name them, every URL the page loads, and the store picker's options."""
 
     def __init__(self) -> None:
         super().__init__()
         self.controls: list[dict[str, str | None]] = []
         self.labelled: set[str] = set()
         self.urls: list[str] = []
+        self.stores: list[tuple[dict[str, str | None], str]] = []  # (attributes, text) of each <option> in #store
+        self._select: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
         if tag in {"input", "select", "textarea"}:
             self.controls.append(found)
+        if tag == "select":
+            self._select = found.get("id")
+        if tag == "option" and self._select == "store":
+            self.stores.append((found, ""))
         if tag == "label" and found.get("for"):
             self.labelled.add(str(found["for"]))
         self.urls += [str(found[a]) for a in ("src", "href") if found.get(a)]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+
+    def handle_data(self, data: str) -> None:
+        if self._select == "store" and self.stores:
+            attrs, text = self.stores[-1]
+            self.stores[-1] = (attrs, text + data.strip())
 
 
 def test_page_carries_the_server_settings(fake_settings: Settings) -> None:
@@ -108,6 +125,37 @@ def test_every_control_has_a_label() -> None:
     assert len(page.controls) >= 12
     for control in page.controls:
         assert control.get("id") in page.labelled, f"no <label for> names {control}"
+
+
+def test_store_picker_lists_every_store_default_first_and_escaped(fake_settings: Settings) -> None:
+    parts = load_parts(fake_settings, auto_index=False)  # the shipped stores: default and rhein-kueche
+    assert parts.store == "default" and set(parts.stores) == {"default", "rhein-kueche"}
+    home = parts.stores["default"]
+    hostile = StoreParts(home.settings.model_copy(update={"store_name": 'Tea & <b>"Cups"</b>'}), home.policy,
+                         home.retriever, {})
+    parts = dataclasses.replace(parts, stores={"zz-tea": hostile, **parts.stores})
+    app = create_app(parts, settings=fake_settings)
+    html = TestClient(app, client=("127.0.0.1", 50000)).get("/").text
+    page = _Controls()
+    page.feed(html)
+
+    assert "store" in page.labelled  # a visible <label for="store">
+    assert [(o.get("value"), text) for o, text in page.stores] == [
+        ("default", "Harbor & Pine Home (default)"),
+        ("rhein-kueche", "Rheinblick Küche (rhein-kueche)"),
+        ("zz-tea", 'Tea & <b>"Cups"</b> (zz-tea)'),  # the parser unescapes: the text came through as text
+    ]
+    assert [o.get("data-store-name") for o, _ in page.stores][1] == "Rheinblick Küche"
+    assert ["selected" in o for o, _ in page.stores] == [True, False, False]
+    assert "<b>" not in html and "Tea &amp; &lt;b&gt;&quot;Cups&quot;&lt;/b&gt;" in html
+
+
+def test_one_store_gets_no_picker(fake_settings: Settings) -> None:
+    parts = load_parts(fake_settings, auto_index=False)
+    parts = dataclasses.replace(parts, stores={"default": parts.stores["default"]})
+    html = TestClient(create_app(parts, settings=fake_settings), client=("127.0.0.1", 50000)).get("/").text
+    assert 'id="store"' not in html and "${store_field}" not in html
+    assert _client(fake_settings).get("/").text.count('id="store"') == 0  # parts not loaded yet: no picker either
 
 
 def test_page_is_not_in_the_api_schema(fake_settings: Settings) -> None:

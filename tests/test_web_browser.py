@@ -1,6 +1,7 @@
 """The agent's page in a real headless Chromium (Debian's, driven by Playwright) against a real uvicorn on loopback.
 
-Paste, draft, read the decision and citations, edit the draft into a guard violation, copy, and meet each error.
+Paste, draft, read the decision and citations, edit the draft into a guard violation, copy, pick another store,
+and meet each error.
 Fake parts (hash embedder, memory index) keep start-up to seconds; test_web_a11y.py takes the real-parts screenshot.
 """
 
@@ -212,6 +213,63 @@ def test_key_field_when_the_server_needs_one(browser: Browser, tmp_path: Path) -
         assert "needs an API key" in page.inner_text("#error")
         page.fill("#api-key", API_KEY)
         page.press("#api-key", "Tab")  # change event: the key goes to sessionStorage
+        page.press("#message", "Control+Enter")
+        page.wait_for_selector("#result-body:not([hidden])")
+        assert page.locator("#error").is_hidden()
+        page.close()
+
+
+PARCEL_MESSAGE = "Hello, where is my parcel? It has not arrived yet."
+
+
+def test_store_picker_drafts_for_the_store_chosen_and_remembers_it(page: Page) -> None:
+    assert page.locator("label[for=store]").inner_text() == "Store"
+    assert page.input_value("#store") == "default"
+    assert page.locator("#store option").all_inner_texts() == ["Harbor & Pine Home (default)",
+                                                                "Rheinblick Küche (rhein-kueche)"]
+    page.fill("#message", PARCEL_MESSAGE)
+    with page.expect_request("**/v1/drafts") as sent:
+        page.press("#message", "Control+Enter")
+        page.wait_for_selector("#result-body:not([hidden])")
+    assert "store" not in json.loads(sent.value.post_data or "{}")  # the default store goes unnamed, as before
+    assert "Harbor & Pine Home" in page.input_value("#draft")
+
+    page.select_option("#store", "rhein-kueche")
+    assert page.inner_text("#store-name") == "Rheinblick Küche"  # the header follows the choice
+    with page.expect_response("**/v1/drafts") as answer:
+        page.click("#draft-button")
+    assert json.loads(answer.value.request.post_data or "{}")["store"] == "rhein-kueche"
+    assert answer.value.status == 200, answer.value.text()
+    page.wait_for_function("() => document.getElementById('draft').value.includes('Rheinblick Küche')")
+    assert page.get_attribute("#summary", "lang") == "zh"  # this store's team reads summaries in Chinese
+    assert "Harbor & Pine Home" not in page.input_value("#draft")
+    items = page.locator("#history button.history-item").all_inner_texts()
+    assert "Rheinblick Küche" in items[0] and "Rheinblick" not in items[1] and "Harbor" not in items[1]
+
+    page.reload()  # this tab remembers the store
+    assert page.input_value("#store") == "rhein-kueche" and page.inner_text("#store-name") == "Rheinblick Küche"
+    page.locator("#history button.history-item").nth(1).click()  # the default store's draft brings its store back
+    assert page.input_value("#store") == "default" and page.inner_text("#store-name") == "Harbor & Pine Home"
+
+
+def test_store_the_key_may_not_use_gets_the_servers_reason(browser: Browser, tmp_path: Path) -> None:
+    limited = json.dumps({API_KEY: ["default"]})
+    with start_server(tmp_path, REPLY_ASSISTANT_API_KEYS=API_KEY, REPLY_ASSISTANT_KEY_STORES=limited) as secured:
+        page = browser.new_page(base_url=secured.url)
+        page.goto("/")
+        page.fill("#api-key", API_KEY)
+        page.fill("#message", PARCEL_MESSAGE)
+        page.select_option("#store", "rhein-kueche")
+        with page.expect_response("**/v1/drafts") as answer:
+            page.click("#draft-button")
+        assert answer.value.status == 403 and answer.value.json()["type"] == "store_forbidden"
+        error = page.locator("#error")
+        error.wait_for()
+        assert "may not draft for that store" in error.inner_text()
+        assert "403: this API key may not use the store 'rhein-kueche'; it may use: default." in error.inner_text()
+        assert page.locator("#result-body").is_hidden()
+
+        page.select_option("#store", "default")  # the store it may use still drafts
         page.press("#message", "Control+Enter")
         page.wait_for_selector("#result-body:not([hidden])")
         assert page.locator("#error").is_hidden()

@@ -8,6 +8,7 @@
   const MAX_CHARS = Number(config.maxTextChars) || 10000;
   const HISTORY_KEY = "reply-assistant:history";
   const API_KEY_KEY = "reply-assistant:api-key";
+  const STORE_KEY = "reply-assistant:store";
   const HISTORY_SIZE = 20, CHECK_DELAY_MS = 400; // drafts kept; quiet time after typing before a re-check
 
   const FLAGS = { atoz_threat: "A-to-z claim threat", review_threat: "Review threat", urgent: "Urgent" };
@@ -24,6 +25,8 @@
   const HINTS = { 401: "This server needs an API key: enter it above and draft again.",
     413: "The message is too large for the server.", 422: "The server could not use this message.",
     429: "Too many requests for now.", 503: "The assistant is busy or still starting." };
+  const PROBLEM_HINTS = { store_forbidden: "This API key may not draft for that store.",
+    unknown_store: "This server has no such store: reload the page for its list." }; // before HINTS, by type
 
   let current = null; // {entry, report}: the result on screen and the guard's latest word on its draft
   let checkTimer = 0, checkSeq = 0, busy = false; // debounce, stale-answer guard, one draft at a time
@@ -62,7 +65,8 @@
     const detail = data && data.detail
       ? data.detail : `the server answered ${response.status} ${response.statusText} without saying why.`;
     const retry = response.headers.get("Retry-After");
-    const lead = HINTS[response.status] || `${(data && data.title) || "Request failed"}.`;
+    const lead = (data && PROBLEM_HINTS[data.type]) || HINTS[response.status] ||
+      `${(data && data.title) || "Request failed"}.`;
     const message = `${lead} ${response.status}: ${detail}${retry ? ` (Retry in ${retry} s.)` : ""}`;
     throw problem(message, data && data.request_id);
   }
@@ -79,6 +83,21 @@
     if (focus) $("api-key").focus();
   }
 
+  // ---- the store (the picker is on the page only when the deployment has several) --------------------------
+  const storeOption = (name) => $("store") && [...$("store").options].find((o) => o.value === name);
+  const storeName = (name) => (storeOption(name) ? storeOption(name).dataset.storeName : name);
+  // Each store has its own agent language: the summary of a draft is in its store's.
+  const agentLanguage = (name) => (storeOption(name) && storeOption(name).dataset.agentLanguage) ||
+    config.agentLanguage || "en";
+
+  function useStore(name) {
+    const select = $("store");
+    if (!select) return;
+    if ([...select.options].some((o) => o.value === name)) select.value = name;
+    sessionStorage.setItem(STORE_KEY, select.value);
+    $("store-name").textContent = storeName(select.value); // the header names the store drafts are signed for
+  }
+
   // ---- the form --------------------------------------------------------------------------------------------
   function readForm() {
     const f = $("draft-form").elements;
@@ -90,6 +109,8 @@
     if (f.marketplace.value) order.marketplace = f.marketplace.value;
     if (f.order_id.value.trim()) order.order_id = f.order_id.value.trim();
     const request = { text: f.text.value };
+    const store = $("store");
+    if (store && store.value !== store.dataset.default) request.store = store.value; // none: the default, as before
     if (Object.keys(order).length) request.order = order;
     if (f.received_at.value) request.received_at = new Date(f.received_at.value).toISOString();
     const options = {};
@@ -113,6 +134,7 @@
     f.received_at.value = "";
     f.llm.value = options.llm || "";
     f.language.value = options.language || "";
+    if ($("store")) useStore(request.store || $("store").dataset.default);
     countChars();
   }
 
@@ -163,7 +185,7 @@
     renderNotices(result);
     renderFacts(entry);
     $("summary").textContent = result.agent_summary || "No summary for this message.";
-    $("summary").lang = config.agentLanguage || "en";
+    $("summary").lang = agentLanguage(request.store);
     renderDecision(result.decision);
     renderCitations(result.citations);
     const box = $("draft");
@@ -341,8 +363,9 @@
     $("history").replaceChildren(...entries.map((entry) => {
       const time = new Date(entry.at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
       const preview = shorten(entry.request.text, 60);
+      const store = entry.request.store ? `${storeName(entry.request.store)} · ` : ""; // the default goes unsaid
       return el("li", {}, el("button", { type: "button", "data-at": entry.at, class: "history-item" },
-        el("span", { class: "hint", text: `${time} · ${words(entry.result.intent)} · ` }), preview));
+        el("span", { class: "hint", text: `${time} · ${store}${words(entry.result.intent)} · ` }), preview));
     }));
     if (!entries.length) $("history").append(el("li", { class: "hint", text: "No drafts yet." }));
     $("history-clear").hidden = !entries.length;
@@ -387,6 +410,10 @@
       else sessionStorage.removeItem(API_KEY_KEY);
     });
     if (config.keyRequired === "true") showKeyRow(false);
+    if ($("store")) {
+      useStore(sessionStorage.getItem(STORE_KEY));
+      $("store").addEventListener("change", () => useStore($("store").value));
+    }
     countChars();
     renderHistory(loadHistory());
   }
