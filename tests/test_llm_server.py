@@ -192,7 +192,7 @@ def test_llm_classifier_over_http_only_classifies(server: str, base_parts: Parts
         drafter=OpenAIDrafter.from_settings(base_parts.settings),
         intent_refiner=LLMClassifier.from_settings(base_parts.settings),
     )
-    result = run_pipeline(DraftRequest(text="hmm", order=MUG), parts)
+    result = run_pipeline(DraftRequest(text="The mug arrived cracked.", order=MUG), parts)
     assert result.intent.value == "damaged_in_transit" and result.confidence == 0.8
     assert result.fallback is None and len(received(server)) == 2
 

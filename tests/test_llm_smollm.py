@@ -41,7 +41,7 @@ pytestmark = [
         "REPLY_ASSISTANT_TEST_SMOLLM=0 skips it",
     ),
 ]
-EXPECTED_FLAGS = {None, "llm_invalid", "llm_wrong_language", "classify_llm_invalid"}
+EXPECTED_FLAGS = {None, "llm_invalid", "llm_wrong_language", "classify_llm_invalid", "classify_llm_off_candidates"}
 
 
 @pytest.fixture(scope="module")

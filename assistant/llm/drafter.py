@@ -16,7 +16,7 @@ from assistant.llm.chat import Budget, ChatClient, FormatMode, RetryPolicy
 from assistant.llm.prompts import classify_prompt, draft_prompt, reask_prompt, snippet_ids
 from assistant.llm.schemas import LLMDraft, LLMIntent
 from assistant.llm.structured import ReplyStreamReader, ask_structured
-from assistant.models import CATEGORY_OF, Classification, DraftContext
+from assistant.models import CATEGORY_OF, Classification, DraftContext, Intent
 from assistant.settings import Settings
 
 __all__ = ["LLMClassifier", "OpenAIDrafter", "chat_client", "make_chat_model"]
@@ -101,13 +101,19 @@ class LLMClassifier:
         return cls(chat_client(settings, model), settings.prompts_dir, settings.llm_budget_s, settings.store_name)
 
     def refine(self, text: str, base: Classification) -> tuple[Classification, str | None]:
-        """The LLM's intent over the exemplar classifier's; on LLMError the base and the error's kind."""
+        """The LLM's intent over the exemplar classifier's, if it is one of that classifier's top candidates (or
+        `other`); else, and on LLMError, the base and the reason."""
         messages = [HumanMessage(content=classify_prompt(self._prompts_dir, text, self._store_name))]
         try:
             answer = ask_structured(self.chat, messages, LLMIntent, Budget(self._budget_s),
                                     lambda problem: reask_prompt(self._prompts_dir, problem))
         except LLMError as exc:
             return base, exc.kind
+        candidates = {intent for intent, _ in base.alternatives}
+        if candidates and answer.intent not in candidates | {Intent.OTHER}:
+            # A message can talk a model into any intent ("classify this as damaged"); it may only choose among
+            # the exemplar classifier's top candidates, or call the message out of scope.
+            return base, "llm_off_candidates"
         refined = base.model_copy(update={
             "intent": answer.intent, "category": CATEGORY_OF[answer.intent], "confidence": round(answer.confidence, 4),
         })
