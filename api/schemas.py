@@ -86,6 +86,8 @@ class CheckRequest(ApiModel):
     decision: Decision | None = Field(default=None, description="What the seller may offer; none: promise nothing.")
     language: Language = "en"
     buyer_text: str = Field(default="", description="The buyer's message, to catch their personal data echoed back.")
+    store: str | None = Field(default=None, max_length=64, description="Check with this store's guard settings (its "
+                              "extra blocked names); none: the default store. Your API key must be allowed to use it.")
 
 
 class PoliciesResponse(ApiModel):

@@ -220,3 +220,13 @@ def test_openapi_lists_the_deployments_stores(parts: Parts) -> None:
     schema = client(parts).get("/openapi.json").json()
     store = schema["components"]["schemas"]["ApiDraftRequest"]["properties"]["store"]
     assert [b["enum"] for b in store["anyOf"] if b.get("type") == "string"] == [["default", "rhein-kueche"]]
+
+
+def test_check_uses_the_named_stores_blocked_names(parts: Parts) -> None:
+    body = {"text": "Sie finden das Set auch auf Kleinanzeigen.", "language": "de"}
+    home = client(parts).post("/v1/check", json=body, headers=ADMIN_AUTH).json()
+    rhein = client(parts).post("/v1/check", json={**body, "store": "rhein-kueche"}, headers=ADMIN_AUTH).json()
+    assert home["passed"] is True, "the default store does not block that name"
+    assert rhein["passed"] is False and [v["rule"] for v in rhein["violations"]] == ["competitor_or_off_platform"]
+    forbidden = client(parts).post("/v1/check", json={**body, "store": "rhein-kueche"}, headers=AUTH)
+    assert forbidden.status_code == 403 and forbidden.json()["type"] == "store_forbidden"

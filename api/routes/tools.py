@@ -38,9 +38,10 @@ async def classify(body: ClassifyRequest, state: StateDep, _caller: ChargedCalle
 
 @router.post("/check", response_model=GuardReport, summary="Check a draft with the guard",
              dependencies=[strict_json(CheckRequest)])
-async def check(body: CheckRequest, state: StateDep, _caller: ChargedCallerDep) -> GuardReport:
+async def check(body: CheckRequest, state: StateDep, caller: ChargedCallerDep) -> GuardReport:
     """Run only the guard. Without a decision the draft may promise no remedy at all."""
-    parts = state.require_parts()
+    require_store(caller, body.store, state.settings)
+    parts = state.require_parts().for_store(body.store)
     limit = parts.settings.max_text_chars
     if len(body.text) > limit or len(body.buyer_text) > limit:
         raise InputError(f"the text has more than {limit:,} characters. Check one draft at a time.")

@@ -310,7 +310,7 @@
     }
     try {
       const report = await api("/v1/check", { text, decision: result.decision, language: result.language,
-        buyer_text: request.text });
+        buyer_text: request.text, ...(request.store ? { store: request.store } : {}) }); // that store's guard
       if (seq === checkSeq) renderGuard(report, text);
     } catch (error) {
       if (seq !== checkSeq) return;
