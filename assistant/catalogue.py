@@ -1,8 +1,9 @@
 """What the store's catalogue tells the pipeline: order facts for a SKU, and a product question's answer. Pure.
 
 An answer is a line the listing itself contains (a bullet, the compatibility, the care notes...) that mentions
-every specific thing the buyer asked about; when no line does, there is no answer and the draft says the seller
-will check. Nothing is paraphrased, so nothing is invented.
+every specific thing the buyer asked about, or, for a question in another language, names the same thing
+(dishwasher, size, warranty...) in the listing's; when no line does, there is no answer and the draft says the
+seller will check. Nothing is paraphrased, so nothing is invented.
 """
 
 from __future__ import annotations
@@ -68,17 +69,57 @@ def _lines(listing: Listing) -> list[str]:
     return [sentence for line in lines for sentence in re.split(r"(?<=\.)\s+", line) if sentence.strip()]
 
 
+# A question in another language than the listing shares no words with it. Each concept below lists its words in
+# the supported languages (ours); a question naming a concept is answered by the listing line that names the same
+# concept in any of them. Latin words match at a word start ("spülmaschine" in "spülmaschinenfest"), Japanese and
+# Chinese anywhere. A line that does not name the concept answers nothing: "oven safe?" over "dishwasher safe" is
+# "we will check".
+_CONCEPTS: tuple[tuple[str, ...], ...] = (
+    ("dishwasher", "spülmaschine", "geschirrspüler", "lave-vaisselle", "lavavajilla", "lavastoviglie", "食洗機",
+     "食器洗", "洗碗机"),
+    ("microwave", "mikrowelle", "micro-onde", "microondas", "microonde", "電子レンジ", "レンジ対応", "微波炉"),
+    ("oven", "backofen", "ofenfest", "four", "horno", "forno", "オーブン", "烤箱"),
+    ("machine wash", "washing machine", "waschmaschine", "lave-linge", "lavadora", "lavatrice", "洗濯機", "洗衣机"),
+    ("warranty", "guarantee", "garantie", "gewährleistung", "garantía", "garanzia", "保証", "保修", "质保"),
+    ("dimension", "size", "größe", "maße", "abmessung", "taille", "tamaño", "medida", "dimensioni", "misure",
+     "サイズ", "寸法", "尺寸", "大小"),
+    ("compatib", "kompatib", "passt", "fit", "対応機種", "互換", "兼容", "适用", "适配"),
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[0-9a-zà-ÿß]+(?:[-.][0-9a-zà-ÿß]+)*")  # "iphone 15" out of "兼容iphone 15吗"
+
+
+def _names(text: str, word: str) -> bool:
+    return word in text if _CJK.search(word) else _has(text, word)
+
+
+def _concept_answer(question: str, listing: Listing) -> ListingAnswer | None:
+    """The shortest line naming the concept the question asks about (in any language), with every model number
+    the question names ("15", "s23": never guessed)."""
+    asked = question.lower()
+    numbered = [w for w in _LATIN_WORD.findall(asked) if any(ch.isdigit() for ch in w)]
+    for words in _CONCEPTS:
+        if not any(_names(asked, w) for w in words):
+            continue
+        lines = [line for line in _lines(listing)
+                 if any(_names(line.lower(), w) for w in words) and all(_has(line, n) for n in numbered)]
+        if lines:
+            return ListingAnswer(listing, min(lines, key=len).strip(), (words[0],))
+    return None
+
+
 def answer_from_listing(question: str, listing: Listing) -> ListingAnswer | None:
-    """The one listing line that mentions every specific term of the question, or None when none does."""
+    """The one listing line that mentions every specific term of the question; else, for a question in another
+    language, the line naming what it asks about (dishwasher, size, warranty...); else None."""
     # The product's own name says which product, not what about it: a title word need not be in the answer line.
     terms = [t for t in _terms(question) if t.isdigit() or not _has(listing.title, t)]
-    if not terms:
-        return None
     best: tuple[int, str] | None = None
-    for line in _lines(listing):
+    for line in _lines(listing) if terms else []:
         if all(_has(line, t) for t in terms) and (best is None or len(line) < len(best[1])):
             best = (len(terms), line)
-    return None if best is None else ListingAnswer(listing, best[1].strip(), tuple(terms))
+    if best is not None:
+        return ListingAnswer(listing, best[1].strip(), tuple(terms))
+    return _concept_answer(question, listing)
 
 
 def mentions_listing(question: str, listing: Listing) -> bool:

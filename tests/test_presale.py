@@ -37,7 +37,15 @@ CASE = Listing(sku="C-15", title="Slim Phone Case", price=12.5, currency="EUR", 
     ("Is the case nice?", None),  # nothing specific asked: nothing to quote
     ("What are the dimensions?", "Dimensions: 15 x 7.5 cm"),
     ("Is it dishwasher safe?", "Dishwasher safe? No: wipe clean only"),  # the whole line, never half of it
-], ids=["fits 15", "not 14", "in the box", "not mentioned", "nothing specific", "dimensions", "whole line"])
+    ("Ist die Hülle spülmaschinenfest?", "Dishwasher safe? No: wipe clean only"),
+    ("Passt die Hülle auf das iPhone 15?", "Compatibility: iPhone 15 and iPhone 15 Pro"),
+    ("Passt die Hülle auf das iPhone 14?", None),
+    ("Quelle est la taille de la coque ?", "Dimensions: 15 x 7.5 cm"),
+    ("このケースは食洗機で洗えますか？", "Dishwasher safe? No: wipe clean only"),
+    ("这个手机壳兼容iPhone 15吗？", "Compatibility: iPhone 15 and iPhone 15 Pro"),
+    ("¿Se puede meter en el horno?", None),  # the listing says nothing about ovens in any language
+], ids=["fits 15", "not 14", "in the box", "not mentioned", "nothing specific", "dimensions", "whole line",
+        "de dishwasher", "de fits 15", "de not 14", "fr size", "ja dishwasher", "zh fits 15", "es oven unknown"])
 def test_answer_is_a_listing_line_naming_every_asked_term(question: str, answer: str | None) -> None:
     found = answer_from_listing(question, CASE)
     assert (found.text if found else None) == answer
