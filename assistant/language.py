@@ -23,23 +23,42 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LETTERS = re.compile(r"\w", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> LanguageIdentifier:
+UNSUPPORTED_SURE = 0.95  # how sure the full model must be that a message is in none of ours before we say so
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+@lru_cache(maxsize=2)
+def _identifier(restricted: bool = True) -> LanguageIdentifier:
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages(list(SUPPORTED))
+    if restricted:
+        ident.set_languages(list(SUPPORTED))
     return ident
 
 
+def _unsupported(text: str, letters: int) -> bool:
+    """Clearly written in a language we do not draft in (Dutch, Polish, Arabic, Korean...): the agent is told
+    ('other') and the reply is in English. Short or mixed text is never called unsupported."""
+    if letters < (20 if _LATIN.search(text) else 4):
+        return False
+    ranked = _identifier(restricted=False).rank(text)
+    ours = sum(prob for lang, prob in ranked if lang in SUPPORTED)  # variants split the rest: ar/ary/arz, ru/bg/uk
+    return ranked[0][0] not in SUPPORTED and ours < 1 - UNSUPPORTED_SURE
+
+
 def detect_language(text: str, marketplace: str | None = None) -> Language:
-    """The buyer's language among the supported ones; short or unclear text leans to the marketplace's language."""
+    """The buyer's language among the supported ones, or 'other' when it is clearly none of them; short or unclear
+    text leans to the marketplace's language."""
     prior = MARKETPLACE_LANGUAGE.get((marketplace or "").upper())
     # Script decides between Japanese and Chinese more reliably than n-grams on short text.
     if _KANA.search(text):
         return "ja"
     if _HAN.search(text) and len(_HAN.findall(text)) * 2 >= len(_LETTERS.findall(text)):
         return "zh"
-    if len(_LETTERS.findall(text)) < 4:
+    letters = len(_LETTERS.findall(text))
+    if letters < 4:
         return prior or "en"
+    if _unsupported(text, letters):
+        return "other"
     ranked = _identifier().rank(text)
     scores = {lang: prob * (PRIOR_WEIGHT if lang == prior else 1.0) for lang, prob in ranked}
     best = max(scores, key=lambda lang: scores[lang])

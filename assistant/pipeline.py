@@ -182,8 +182,9 @@ def _guarded(draft: str, ctx: DraftContext, parts: Parts, buyer_text: str) -> tu
 
 def _wrong_language(draft: str, ctx: DraftContext) -> list[GuardViolation]:
     want = ctx.classification.language
+    want = "en" if want == "other" else want  # a language we do not support is answered in English (guarded)
     got = detect_language(draft)
-    if want == "other" or got == want:
+    if got == want:
         return []
     return [GuardViolation(rule="language", span=(0, len(draft)),
                            message=f"the reply is in '{got}'; write all of it in '{want}', the buyer's language")]

@@ -19,6 +19,16 @@ from assistant.language import detect_language
     ("ok", None, "en"),
     ("Danke!", "DE", "de"),
     ("merci", "FR", "fr"),
+    # clearly none of ours: the agent is told, the reply is in English
+    ("Hallo, mijn bestelling is nog steeds niet aangekomen, kunt u dat nakijken?", "DE", "other"),
+    ("Dzień dobry, moje zamówienie jeszcze nie dotarło, czy mogą Państwo sprawdzić?", None, "other"),
+    ("Olá, meu pedido ainda não chegou, podem verificar por favor?", "ES", "other"),
+    ("Здравствуйте, где мой заказ? Он до сих пор не пришёл.", None, "other"),
+    ("مرحبا، أين طلبي؟ لم يصل بعد", None, "other"),
+    ("안녕하세요, 주문한 물건이 아직 도착하지 않았어요.", None, "other"),
+    # short or mixed text is never called unsupported
+    ("Hallo, dank je", "DE", "de"),
+    ("Obrigado!", "ES", "es"),
 ], ids=lambda v: str(v))
 def test_detect(text: str, marketplace: str | None, lang: str) -> None:
     assert detect_language(text, marketplace) == lang

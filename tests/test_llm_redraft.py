@@ -75,6 +75,15 @@ def test_redraft_timeout_falls_back(llm_settings: Settings, parts_with: PartsWit
     assert drafted.report.passed
 
 
+
+def test_a_language_we_do_not_support_is_answered_in_english(llm_settings: Settings, parts_with: PartsWith) -> None:
+    """The guard reads seven languages: a Dutch buyer gets an English reply, and a Dutch draft is redrafted."""
+    dutch = "Hallo, de mok is gebroken aangekomen. Kunt u mij helpen?"
+    drafter, model = drafter_for(llm_settings, answer(dutch), answer(GOOD_EN))
+    drafted = draft_guarded(ctx(language="other", text=dutch), parts_with(llm_settings, drafter))
+    assert (drafted.drafter, drafted.fallback, drafted.text) == ("openai", None, GOOD_EN)
+    assert "Write the whole reply in English" in last_text(model)
+
 # --- classification ---------------------------------------------------------------------------------------------
 
 BASE = Classification(

@@ -12,9 +12,11 @@ from assistant.templates import render
 
 __all__ = ["LANGUAGE_NAMES", "classify_prompt", "draft_prompt", "fence", "reask_prompt", "snippet_ids"]
 
+# A buyer writing in a language we do not support gets English: the guard reads seven languages, and a reply in
+# any other could slip past it.
 LANGUAGE_NAMES: dict[Language, str] = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "ja": "Japanese",
-    "zh": "Chinese (Simplified)", "other": "the same language as the buyer's message",
+    "zh": "Chinese (Simplified)", "other": "English",
 }
 SNIPPET_CHARS = 600
 _TAG = re.compile(r"</?\s*buyer_message\s*>", re.IGNORECASE)
