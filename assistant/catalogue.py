@@ -59,14 +59,8 @@ class ListingAnswer:
 
 
 def _lines(listing: Listing) -> list[str]:
-    lines = [listing.description, *listing.bullets]
-    if listing.included:
-        lines.append("In the box: " + ", ".join(p.name for p in listing.included))
-    lines += [f"{label}: {value}" for label, value in (
-        ("Compatibility", listing.compatibility), ("Dimensions", listing.dimensions),
-        ("Warranty", listing.warranty), ("Care", listing.care),
-    ) if value]
-    return [sentence for line in lines for sentence in re.split(r"(?<=\.)\s+", line) if sentence.strip()]
+    """The listing's lines, split into sentences: an answer quotes one whole sentence, never more."""
+    return [sentence for line in listing.lines() for sentence in re.split(r"(?<=\.)\s+", line) if sentence.strip()]
 
 
 # A question in another language than the listing shares no words with it. Each concept below lists its words in

@@ -65,15 +65,19 @@ class Listing(BaseModel):
     warranty: str | None = None
     care: str | None = None
 
-    def as_text(self) -> str:
-        parts = [self.title, self.description, *self.bullets]
+    def lines(self) -> list[str]:
+        """What the listing says, one line each: description, bullets, what is in the box, the labelled fields."""
+        lines = [self.description, *self.bullets]
         if self.included:
-            parts.append("In the box: " + ", ".join(p.name for p in self.included))
-        parts += [f"{label}: {value}" for label, value in (
+            lines.append("In the box: " + ", ".join(p.name for p in self.included))
+        lines += [f"{label}: {value}" for label, value in (
             ("Compatibility", self.compatibility), ("Dimensions", self.dimensions),
             ("Warranty", self.warranty), ("Care", self.care),
         ) if value]
-        return "\n".join(parts)
+        return lines
+
+    def as_text(self) -> str:
+        return "\n".join([self.title, *self.lines()])
 
 
 # `<!-- intents: damaged_in_transit, product_defect -->` on the line after a `## Section`: what it answers, so
