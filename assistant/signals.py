@@ -39,6 +39,8 @@ URGENT = _rx(
     r"\burgent", r"\basap\b", r"as soon as possible", r"immediately", r"right now", r"today!", r"emergency",
     r"\bdringend", r"sofort", r"schnellstmöglich", r"\burgent(?:e|emment)?", r"au plus vite", r"tout de suite",
     r"\burgente", r"cuanto antes", r"inmediatamente", r"subito", r"al più presto",
+    r"\burgencia", r"\burgenza", r"\burgence", r"\beilig", r"so schnell wie möglich", r"le plus vite possible",
+    r"le plus rapidement possible", r"lo antes posible", r"lo más pronto posible", r"il prima possibile",
     r"至急", r"急ぎ", r"すぐに", r"大至急",
     r"紧急", r"马上", r"尽快", r"急用", r"birthday (?:is )?(?:tomorrow|on)", r"for a gift (?:tomorrow|this weekend)",
 )

@@ -20,6 +20,13 @@ from assistant.signals import read_signals, without_threats
     ("I need it urgently for a birthday", {Flag.URGENT}),
     ("Es ist dringend!", {Flag.URGENT}),
     ("至急対応してください", {Flag.URGENT}),
+    ("Lo necesito con urgencia.", {Flag.URGENT}),
+    ("Mi serve con urgenza, il prima possibile.", {Flag.URGENT}),
+    ("C'est une urgence, répondez le plus vite possible.", {Flag.URGENT}),
+    ("Es ist eilig, bitte so schnell wie möglich.", {Flag.URGENT}),
+    ("Dispute the charge with my bank? I will if nothing happens.", {Flag.ATOZ_THREAT}),
+    ("Abriré una reclamación de la garantía de la A a la Z.", {Flag.ATOZ_THREAT}),
+    ("我会给差评的。", {Flag.REVIEW_THREAT}),
     ("Where is my parcel?", set()),
     ("J'ai une réclamation concernant la couleur", set()),
 ], ids=lambda v: v if isinstance(v, str) else None)
