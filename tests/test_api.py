@@ -148,6 +148,8 @@ def test_healthz_and_readyz(parts: Parts) -> None:
     ready = app.get("/readyz")
     assert ready.status_code == 200
     assert ready.json()["checks"]["index"]["ok"] is True
+    assert ready.json()["checks"]["index:rhein-kueche"]["ok"] is True, "every store's index is checked"
+    assert ready.json()["checks"]["index:rhein-kueche"]["collection"] == "store_rhein-kueche"
     assert ready.json()["checks"]["llm"] == {"ok": True, "configured": False}
 
 

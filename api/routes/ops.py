@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import Any
 
 import httpx
@@ -31,13 +32,26 @@ async def healthz() -> Health:
     return Health()
 
 
-def _index_check(state: ApiState) -> dict[str, Any]:
-    parts = state.require_parts()
+def _index_check(state: ApiState, store: str | None = None) -> dict[str, Any]:
+    parts = state.require_parts().for_store(store)
     parts.retriever.search(parts.embedder.query(["ready?"]), 1)  # raises IndexError_ when missing or unreachable
     s = parts.settings
     current = parts.retriever.is_current(load_passages(s.knowledge_dir))
     server = f"{s.chroma_host}:{s.chroma_port}" if s.chroma_host else None
     return {"ok": True, "collection": s.collection, "current": current, "server": server}
+
+
+async def _index_checks(state: ApiState) -> dict[str, dict[str, Any]]:
+    """`index` for the default store, `index:<name>` for each other one."""
+    parts = state.parts
+    others = [name for name in parts.stores if name != parts.store] if parts is not None else []
+    checks: dict[str, dict[str, Any]] = {}
+    for key, store in [("index", None), *((f"index:{name}", name) for name in others)]:
+        try:
+            checks[key] = await run_blocking(partial(_index_check, state, store), _READY_TIMEOUT_S)
+        except (ApiError, AssistantError) as exc:
+            checks[key] = {"ok": False, "detail": exc.detail if isinstance(exc, ApiError) else str(exc)}
+    return checks
 
 
 async def _llm_check(settings: Settings) -> dict[str, Any]:
@@ -58,12 +72,9 @@ async def _llm_check(settings: Settings) -> dict[str, Any]:
 
 @router.get("/readyz", response_model=Readiness, summary="Readiness", responses=problem_responses(503))
 async def readyz(state: StateDep) -> Readiness | Response:
-    """Ready when the parts are loaded, the index answers a query, and the LLM server answers (if configured)."""
-    checks: dict[str, dict[str, Any]] = {}
-    try:
-        checks["index"] = await run_blocking(lambda: _index_check(state), _READY_TIMEOUT_S)
-    except (ApiError, AssistantError) as exc:
-        checks["index"] = {"ok": False, "detail": exc.detail if isinstance(exc, ApiError) else str(exc)}
+    """Ready when the parts are loaded, every store's index answers a query, and the LLM server answers (if
+    configured)."""
+    checks = await _index_checks(state)
     checks["llm"] = await _llm_check(state.settings)
     failing = [name for name, check in checks.items() if not check["ok"]]
     if failing:
