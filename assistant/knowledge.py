@@ -36,6 +36,7 @@ class Passage(BaseModel):
     sku: str = ""
     intents: tuple[str, ...] = Field(default=(), description="intents the author says this section answers")
     fulfillment: str = Field(default="", description="merchant | amazon | mcf: cited only for such orders; '' any")
+    severity: str = Field(default="", description="minor | severe: cited only when the damage sounds so; '' any")
     topics: tuple[str, ...] = Field(default=(), description="intents this passage is about: the declared ones, "
                                     "else tagged by the classifier at index time")
 
@@ -82,9 +83,12 @@ class Listing(BaseModel):
 
 # `<!-- intents: damaged_in_transit, product_defect -->` on the line after a `## Section`: what it answers, so
 # retrieval need not guess from the prose (hidden when the Markdown is rendered; sections without it are tagged
-# by the classifier at index time). `<!-- intents: ...; fulfillment: mcf -->`: only for orders of that channel.
-_INTENTS = re.compile(r"<!--\s*intents:\s*([^>;]*?)\s*(?:;\s*fulfillment:\s*([^>]*?)\s*)?-->")
+# by the classifier at index time). `<!-- intents: ...; fulfillment: mcf -->`: only for orders of that channel;
+# `; severity: minor` only when the damage sounds minor (cited either way when the message does not say).
+_INTENTS = re.compile(r"<!--\s*intents:\s*([^>;]*?)\s*((?:;\s*\w+:\s*[^>;]*?\s*)*)-->")
+_CONDITION = re.compile(r";\s*(\w+):\s*([^>;]*?)\s*(?=;|$)")
 FULFILLMENTS = ("merchant", "amazon", "mcf")  # as in OrderFacts.fulfillment
+SEVERITIES = ("minor", "severe")  # as in Severity, without unknown
 
 
 def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
@@ -100,6 +104,19 @@ def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
     return found
 
 
+def _conditions(text: str, path: Path, line: int) -> dict[str, str]:
+    """`; fulfillment: mcf; severity: minor` after the intents: when the section applies."""
+    allowed = {"fulfillment": FULFILLMENTS, "severity": SEVERITIES}
+    found: dict[str, str] = {}
+    for key, value in _CONDITION.findall(text):
+        if key not in allowed:
+            raise KnowledgeError(f"{path}:{line}: unknown condition '{key}'; use {' or '.join(allowed)}.")
+        if value not in allowed[key]:
+            raise KnowledgeError(f"{path}:{line}: {key} '{value}' is not one of {', '.join(allowed[key])}.")
+        found[key] = value
+    return found
+
+
 def _policy_passages(path: Path) -> list[Passage]:
     text = path.read_text(encoding="utf-8")
     headings = list(_HEADING.finditer(text))
@@ -112,14 +129,12 @@ def _policy_passages(path: Path) -> list[Passage]:
         declared = _INTENTS.match(body)
         line = text[: match.end()].count("\n") + 2
         intents = _declared_intents(declared.group(1), path, line) if declared else ()
-        channel = (declared.group(2) or "") if declared else ""
-        if channel not in ("", *FULFILLMENTS):
-            raise KnowledgeError(f"{path}:{line}: fulfillment '{channel}' is not one of {', '.join(FULFILLMENTS)}.")
+        conditions = _conditions(declared.group(2) if declared else "", path, line)
         body = body[declared.end():].strip() if declared else body
         if body:
             section = match.group(2)
             passages.append(Passage(id=f"{path.stem}#{i + 1}", document=path.stem, title=title, section=section,
-                                    text=body, intents=intents, fulfillment=channel))
+                                    text=body, intents=intents, **conditions))
     if not passages:
         raise KnowledgeError(f"{path}: no '## Section' headings with text; each policy needs at least one section.")
     return passages

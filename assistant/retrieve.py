@@ -13,7 +13,7 @@ from assistant.errors import IndexError_
 from assistant.knowledge import Passage, passage_hash
 from assistant.models import Citation
 
-__all__ = ["RETRIEVERS", "ChromaRetriever", "MemoryRetriever", "Retriever", "eligible_channels"]
+__all__ = ["RETRIEVERS", "ChromaRetriever", "MemoryRetriever", "Retriever", "eligible_channels", "eligible_severities"]
 
 
 class Retriever(Protocol):
@@ -34,7 +34,7 @@ class Retriever(Protocol):
     def is_current(self, passages: list[Passage]) -> bool: ...
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
-               fulfillment: str | None = None) -> list[Citation]: ...
+               fulfillment: str | None = None, severity: str | None = None) -> list[Citation]: ...
 
 
 _UPSERT_BATCH = 500
@@ -101,13 +101,13 @@ class MemoryRetriever:
         return self.stored_hashes() == _wanted_hashes(passages, self._embedder.name)
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
-               fulfillment: str | None = None) -> list[Citation]:
+               fulfillment: str | None = None, severity: str | None = None) -> list[Citation]:
         if not self._passages:
             raise IndexError_("the index is empty. Run: reply-assistant index")
         scores = self._vectors @ query.reshape(-1)
-        channels = eligible_channels(fulfillment)
+        channels, severities = eligible_channels(fulfillment), eligible_severities(severity)
         order = [int(i) for i in np.argsort(-scores) if (kind is None or self._passages[int(i)].kind == kind)
-                 and self._passages[int(i)].fulfillment in channels]
+                 and self._passages[int(i)].fulfillment in channels and self._passages[int(i)].severity in severities]
         on_topic = [i for i in order if topic is not None and topic in self._passages[i].topics]
         hits = (on_topic + [i for i in order if i not in on_topic])[:k]
         return [
@@ -211,18 +211,20 @@ class ChromaRetriever:
                 documents=[p.text for p in batch],
                 metadatas=[{"document": p.document, "section": p.section, "title": p.title, "kind": p.kind,
                             "sku": p.sku, "hash": passage_hash(p, name), "fulfillment": p.fulfillment,
+                            "severity": p.severity,
                             **{key: p.topics[i] if len(p.topics) > i else "" for i, key in enumerate(_TOPIC_KEYS)}}
                            for p in batch],
             )
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
-               fulfillment: str | None = None) -> list[Citation]:
+               fulfillment: str | None = None, severity: str | None = None) -> list[Citation]:
         """Passages on the buyer's topic first (tagged at index time), then the nearest others; a section written
-        for one fulfilment channel only for orders of that channel."""
+        for one fulfilment channel only for orders of that channel, one for one severity only for such damage."""
         col = self._collection()
         if col is None:
             raise IndexError_(f"no index '{self._name}' yet. Run: reply-assistant index")
-        base: list[dict[str, Any]] = [{"fulfillment": {"$in": list(eligible_channels(fulfillment))}}]
+        base: list[dict[str, Any]] = [{"fulfillment": {"$in": list(eligible_channels(fulfillment))}},
+                                      {"severity": {"$in": list(eligible_severities(severity))}}]
         if kind:
             base.append({"kind": kind})
         hits: list[Citation] = []
@@ -231,7 +233,7 @@ class ChromaRetriever:
             hits = self._query(col, query, k, {"$and": [*base, on_topic]})
         if len(hits) < k:
             seen = {h.id for h in hits}
-            more = self._query(col, query, k + len(hits), {"$and": base} if len(base) > 1 else base[0])
+            more = self._query(col, query, k + len(hits), {"$and": base})
             hits += [h for h in more if h.id not in seen][: k - len(hits)]
         return hits
 
@@ -254,6 +256,11 @@ class ChromaRetriever:
 def eligible_channels(fulfillment: str | None) -> tuple[str, ...]:
     """Sections that may be cited for an order: general ones, and those of its channel (unknown: the seller's own)."""
     return ("", fulfillment or "merchant")
+
+
+def eligible_severities(severity: str | None) -> tuple[str, ...]:
+    """Sections that may be cited for damage this bad: general ones, and those of its severity (unknown: all)."""
+    return ("", severity) if severity in ("minor", "severe") else ("", "minor", "severe")
 
 
 _TOPIC_KEYS = ("topic", "topic2", "topic3")  # a passage answers at most three intents (knowledge.MAX_INTENTS)

@@ -100,3 +100,16 @@ def test_a_section_can_be_limited_to_one_fulfilment_channel(tmp_path: Path) -> N
         "# Channels\n\n## MCF\n<!-- intents: damaged_in_transit; fulfillment: drone -->\nClaims.\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"ch\.md:4: fulfillment 'drone' is not one of merchant, amazon, mcf"):
         load_passages(tmp_path)
+
+
+def test_a_section_can_be_limited_to_one_severity(tmp_path: Path) -> None:
+    (tmp_path / "policies").mkdir()
+    doc = tmp_path / "policies" / "d.md"
+    doc.write_text("# D\n\n## Minor\n<!-- intents: damaged_in_transit; fulfillment: merchant; severity: minor -->\n"
+                   "A scratch.\n", encoding="utf-8")
+    (minor,) = load_passages(tmp_path)
+    assert (minor.intents, minor.fulfillment, minor.severity) == (("damaged_in_transit",), "merchant", "minor")
+    doc.write_text("# D\n\n## Minor\n<!-- intents: damaged_in_transit; colour: blue -->\nA scratch.\n",
+                   encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"d\.md:4: unknown condition 'colour'"):
+        load_passages(tmp_path)

@@ -59,6 +59,30 @@ def test_channel_sections_are_cited_only_for_orders_of_that_channel(
     assert {"shipping#1", "returns#1"} <= hits  # general sections stay eligible for every order
 
 
+SEVERITY = [
+    Passage(id="minor#1", document="damage", title="Damage", section="Minor damage", severity="minor",
+            text="A scratch or a dent on a damaged parcel: a partial refund.", topics=("damaged_in_transit",)),
+    Passage(id="severe#1", document="damage", title="Damage", section="Severe damage", severity="severe",
+            text="A damaged parcel with a broken item: a refund or a resend.", topics=("damaged_in_transit",)),
+    Passage(id="any#1", document="damage", title="Damage", section="Reporting damage",
+            text="Send a photo of the damaged parcel.", topics=("damaged_in_transit",)),
+]
+
+
+@pytest.mark.parametrize("kind", ["memory", "chroma"])
+@pytest.mark.parametrize(("severity", "expected"), [
+    ("minor", {"minor#1", "any#1"}), ("severe", {"severe#1", "any#1"}), ("unknown", {"minor#1", "severe#1", "any#1"}),
+])
+def test_severity_sections_are_cited_only_for_damage_that_bad(tmp_path: Path, kind: str, severity: str,
+                                                              expected: set[str]) -> None:
+    retriever = (MemoryRetriever(HashEmbedder()) if kind == "memory"
+                 else ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_t"))
+    retriever.build(SEVERITY)
+    hits = retriever.search(HashEmbedder().query(["damaged parcel"]), k=3, topic="damaged_in_transit",
+                            severity=severity)
+    assert {h.id for h in hits} == expected
+
+
 def test_memory_retriever_ranks_by_similarity() -> None:
     retriever = MemoryRetriever(HashEmbedder())
     retriever.build(DOCS)
