@@ -27,22 +27,18 @@ UNSUPPORTED_SURE = 0.95  # how sure the full model must be that a message is in 
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 
 
-@lru_cache(maxsize=2)
-def _identifier(restricted: bool = True) -> LanguageIdentifier:
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if restricted:
-        ident.set_languages(list(SUPPORTED))
-    return ident
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _unsupported(text: str, letters: int) -> bool:
+def _unsupported(text: str, letters: int, ours: float, top: str) -> bool:
     """Clearly written in a language we do not draft in (Dutch, Polish, Arabic, Korean...): the agent is told
-    ('other') and the reply is in English. Short or mixed text is never called unsupported."""
+    ('other') and the reply is in English. Short or mixed text is never called unsupported. `ours` is the
+    probability of our seven languages together: variants split the rest (ar/ary/arz, ru/bg/uk)."""
     if letters < (20 if _LATIN.search(text) else 4):
         return False
-    ranked = _identifier(restricted=False).rank(text)
-    ours = sum(prob for lang, prob in ranked if lang in SUPPORTED)  # variants split the rest: ar/ary/arz, ru/bg/uk
-    return ranked[0][0] not in SUPPORTED and ours < 1 - UNSUPPORTED_SURE
+    return top not in SUPPORTED and ours < 1 - UNSUPPORTED_SURE
 
 
 def detect_language(text: str, marketplace: str | None = None) -> Language:
@@ -57,10 +53,12 @@ def detect_language(text: str, marketplace: str | None = None) -> Language:
     letters = len(_LETTERS.findall(text))
     if letters < 4:
         return prior or "en"
-    if _unsupported(text, letters):
-        return "other"
+    # One ranking over every language: restricted to ours it is the same softmax, renormalised below by `total`.
     ranked = _identifier().rank(text)
-    scores = {lang: prob * (PRIOR_WEIGHT if lang == prior else 1.0) for lang, prob in ranked}
+    ours = [(lang, prob) for lang, prob in ranked if lang in SUPPORTED]
+    if _unsupported(text, letters, sum(prob for _, prob in ours), ranked[0][0]):
+        return "other"
+    scores = {lang: prob * (PRIOR_WEIGHT if lang == prior else 1.0) for lang, prob in ours}
     best = max(scores, key=lambda lang: scores[lang])
     total = sum(scores.values()) or 1.0
     if scores[best] / total < 0.5:
