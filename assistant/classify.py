@@ -119,39 +119,34 @@ class ExemplarClassifier:
         return self._temperature
 
     def _load_vectors(self, cache_dir: Path | None, digest: str) -> Vectors:
-        cache = cache_dir / f"exemplars-{digest}.npy" if cache_dir else None
-        if cache is not None and cache.exists():
-            cached: Vectors = np.load(cache)
+        name = f"exemplars-{digest}.npy"
+        found = _first_existing(cache_dir, name)
+        if found is not None:
+            cached: Vectors = np.load(found)  # float32, as the embedders write them
             return cached
-        shipped = SHIPPED_CACHE / f"exemplars-{digest}.npy"
-        if shipped.exists():  # vectors of the shipped exemplars, made by `python -m assistant.classify`
-            shipped_vectors: Vectors = np.load(shipped).astype(np.float32)
-            return shipped_vectors
         vectors = self._embedder.query(self._exemplars.texts)
-        if cache is not None:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            np.save(cache, vectors)
+        if cache_dir is not None:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            np.save(cache_dir / name, vectors)
         return vectors
 
     def _load_head(self, cache_dir: Path | None, digest: str) -> tuple[SoftmaxHead, float]:
         dim = self._vectors.shape[1]
         settings = f"{HEAD_VERSION}|{digest}|{dim}|{self._lexicon.digest}|{L2}|{LEXICON_GAIN}|{NEIGHBOURS}"
-        key = f"head-{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
-        cache = cache_dir / f"{key}.npz" if cache_dir else None
-        if key not in _TRAINED:
-            if cache is None or not cache.exists():
-                cache = SHIPPED_CACHE / f"{key}.npz" if (SHIPPED_CACHE / f"{key}.npz").exists() else cache
-            if cache is not None and cache.exists():
-                with np.load(cache) as data:
-                    arrays = {name: data[name] for name in data.files}
-                _TRAINED[key] = SoftmaxHead.from_arrays(arrays), float(arrays["temperature"][0])
+        name = f"head-{hashlib.sha256(settings.encode()).hexdigest()[:16]}.npz"
+        if name not in _TRAINED:
+            found = _first_existing(cache_dir, name)
+            if found is not None:
+                with np.load(found) as data:
+                    arrays = {key: data[key] for key in data.files}
+                _TRAINED[name] = SoftmaxHead.from_arrays(arrays), float(arrays["temperature"][0])
             else:
-                _TRAINED[key] = self._train()
-        head, temperature = _TRAINED[key]
-        cache = cache_dir / f"{key}.npz" if cache_dir else None
-        if cache is not None and not cache.exists():
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(cache, temperature=np.array([temperature]), mean=head.mean, scale=head.scale, weights=head.weights)
+                _TRAINED[name] = self._train()
+        head, temperature = _TRAINED[name]
+        if cache_dir is not None and not (cache_dir / name).exists():  # this cache holds the head from now on
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            np.savez(cache_dir / name, temperature=np.array([temperature]), mean=head.mean, scale=head.scale,
+                     weights=head.weights)
         return head, temperature
 
     def _train(self) -> tuple[SoftmaxHead, float]:
@@ -244,6 +239,15 @@ class ExemplarClassifier:
             ranked = self.ranked(vec, text)
             tagged.append(tuple(i.value for i, p in ranked[:2] if p >= min_share and i != Intent.OTHER))
         return tagged
+
+
+def _first_existing(cache_dir: Path | None, name: str) -> Path | None:
+    """The cached file `name`: in this installation's cache, else shipped in the wheel (written by
+    `python -m assistant.classify`), else None."""
+    for folder in (cache_dir, SHIPPED_CACHE):
+        if folder is not None and (folder / name).exists():
+            return folder / name
+    return None
 
 
 def write_shipped_cache() -> None:
