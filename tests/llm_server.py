@@ -18,12 +18,15 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
 
 app = FastAPI()
 STATE: dict[str, Any] = {"items": [], "requests": [], "reject_json_schema": False}
@@ -104,6 +107,15 @@ async def chat(request: Request) -> Response:
         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
     })
+
+
+def client_settings(base: str, index_dir: Path, llm_max_retries: int = 2) -> Settings:
+    """Settings of a pipeline that drafts through this server at `base`: fake parts, short timeouts."""
+    from assistant.settings import Settings  # the server itself needs none of the assistant
+
+    return Settings(index_dir=index_dir, embedder="hash", retriever="memory", llm="openai",
+                    openai_base_url=f"{base}/v1", openai_model="test-model", llm_timeout_s=2.0, llm_budget_s=6.0,
+                    llm_backoff_s=0.05, llm_max_retries=llm_max_retries)
 
 
 def free_port() -> int:

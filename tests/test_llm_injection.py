@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import httpx
 import pytest
-from llm_server import running
+from llm_server import client_settings, running
 
 from assistant import guard
 from assistant.llm import OpenAIDrafter
@@ -22,7 +22,6 @@ from assistant.llm.prompts import fence
 from assistant.models import Decision, DraftRequest, OrderFacts, Remedy
 from assistant.pipeline import Parts, draft_reply, load_parts
 from assistant.policy import GuardPolicy
-from assistant.settings import Settings
 
 pytestmark = [pytest.mark.llm, pytest.mark.integration]
 
@@ -197,19 +196,7 @@ def server() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def parts(server: str, tmp_path_factory: pytest.TempPathFactory) -> Parts:
-    settings = Settings(
-        index_dir=tmp_path_factory.mktemp("index"),
-        embedder="hash",
-        retriever="memory",
-        llm="openai",
-        openai_base_url=f"{server}/v1",
-        openai_model="test-model",
-        llm_timeout_s=2.0,
-        llm_budget_s=6.0,
-        llm_backoff_s=0.05,
-        llm_max_retries=1,
-    )
-    return load_parts(settings)
+    return load_parts(client_settings(server, tmp_path_factory.mktemp("index"), llm_max_retries=1))
 
 
 @pytest.mark.parametrize("case", INJECTIONS)

@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-from llm_server import free_port, running
+from llm_server import client_settings, free_port, running
 
 from assistant.llm import LLMClassifier, OpenAIDrafter
 from assistant.models import DraftRequest, DraftResult, OrderFacts
@@ -48,18 +48,7 @@ def received(server: str) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def settings(server: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(
-        index_dir=tmp_path_factory.mktemp("index"),
-        embedder="hash",
-        retriever="memory",
-        llm="openai",
-        openai_base_url=f"{server}/v1",
-        openai_model="test-model",
-        llm_timeout_s=2.0,
-        llm_budget_s=6.0,
-        llm_backoff_s=0.05,
-        llm_max_retries=2,
-    )
+    return client_settings(server, tmp_path_factory.mktemp("index"))
 
 
 @pytest.fixture(scope="module")
