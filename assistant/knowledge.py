@@ -13,7 +13,7 @@ from assistant.errors import KnowledgeError
 
 __all__ = [
     "LISTINGS_FILE", "MAX_INTENTS", "IncludedPart", "Listing", "Passage", "listing_passages", "load_listings",
-    "load_passages", "passage_hash", "passages_digest", "policy_passages",
+    "load_passages", "passage_hash", "policy_passages",
 ]
 
 LISTINGS_FILE = "listings.json"
@@ -186,14 +186,6 @@ def listing_passages(listings: list[Listing]) -> list[Passage]:
 def load_passages(knowledge_dir: Path) -> list[Passage]:
     """Every policy section under <knowledge_dir>/policies and every listing, in a stable order."""
     return policy_passages(knowledge_dir) + listing_passages(load_listings(knowledge_dir))
-
-
-def passages_digest(passages: list[Passage], embedder_name: str) -> str:
-    """A content hash of the knowledge and the embedder: a different digest means the index is stale."""
-    digest = hashlib.sha256(embedder_name.encode())
-    for passage in passages:
-        digest.update(passage.model_dump_json(exclude={"topics"}).encode())
-    return digest.hexdigest()[:16]
 
 
 def passage_hash(passage: Passage, embedder_name: str) -> str:

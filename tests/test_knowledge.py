@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import KnowledgeError
-from assistant.knowledge import load_listings, load_passages, passages_digest
+from assistant.knowledge import load_listings, load_passages, passage_hash
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
@@ -35,13 +35,14 @@ def test_sections_become_passages(tmp_path: Path) -> None:
     ]
 
 
-def test_digest_changes_with_content(tmp_path: Path) -> None:
+def test_hash_changes_with_content(tmp_path: Path) -> None:
     (tmp_path / "policies").mkdir()
     doc = tmp_path / "policies" / "a.md"
     doc.write_text("# A\n## One\ntext\n", encoding="utf-8")
-    before = passages_digest(load_passages(tmp_path), "e")
+    (before,) = load_passages(tmp_path)
     doc.write_text("# A\n## One\nother text\n", encoding="utf-8")
-    assert passages_digest(load_passages(tmp_path), "e") != before
+    (after,) = load_passages(tmp_path)
+    assert passage_hash(after, "e") != passage_hash(before, "e")
 
 
 def test_empty_folder_says_what_to_do(tmp_path: Path) -> None:
