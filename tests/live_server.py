@@ -31,6 +31,14 @@ class LiveServer:
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
+    def log_with(self, *needles: str, timeout_s: float = 10.0) -> str:
+        """The log once it holds every needle: the access line is written after the client already has its
+        response, so on a busy machine it can lag a little."""
+        deadline = time.monotonic() + timeout_s
+        while not all(n in (text := self.log()) for n in needles) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return text
+
     def client(self, key: str | None = API_KEY, **kwargs: object) -> httpx.Client:
         headers = {"Authorization": f"Bearer {key}"} if key else {}
         return httpx.Client(base_url=self.url, headers=headers, timeout=60, **kwargs)  # type: ignore[arg-type]

@@ -145,7 +145,7 @@ def test_logs_carry_request_ids_and_no_buyer_text(server: LiveServer) -> None:
     with server.client() as http:
         response = http.post("/v1/drafts", json={"text": marker}, headers={"X-Request-ID": "live-trace-77"})
     assert response.headers["x-request-id"] == "live-trace-77"
-    log = server.log()
+    log = server.log_with("[live-trace-77]")
     assert "[live-trace-77]" in log and "POST /v1/drafts 200" in log
     assert "Quetzalcoatl" not in log and "Harbour Road" not in log
     assert "Traceback" not in log
