@@ -30,6 +30,7 @@ DATASETS_DIR = PROJECT_ROOT.parent / "shared" / "datasets"
 DEFAULT_DATASETS = ("bitext_customer_service", "twcs_amazonhelp_golden150", "pmc_fr_ecommerce_chat")
 INTENT_NAMES = frozenset(i.value for i in Intent)
 HELDOUT = PROJECT_ROOT / "tests" / "data" / "heldout_intents.jsonl"
+HELDOUT_EDGE = PROJECT_ROOT / "tests" / "data" / "heldout_edge.jsonl"  # harder concepts, with accept lists
 WORK_DIR = PROJECT_ROOT / "var" / "measure"
 
 
@@ -141,6 +142,8 @@ def evaluate_rows(clf: ExemplarClassifier, embedder: CachedEmbedder, rows: list[
         out_of_scope = row.get("mapping_quality") == "out_of_scope"
         total.add(gold, accept, predicted, out_of_scope)
         by_lang[str(row.get("lang", "en"))].add(gold, accept, predicted, out_of_scope)
+        if "concept" in row:
+            by_lang[f"concept {row['concept']}"].add(gold, accept, predicted, out_of_scope)
         pairs.append((gold, predicted.value))
     return total, dict(by_lang), macro_f1(pairs), latencies
 
@@ -205,7 +208,9 @@ def main() -> None:
     parser.add_argument("--datasets", nargs="*", default=list(DEFAULT_DATASETS),
                         help="dataset names in ../shared/datasets (no .jsonl); none to skip")
     parser.add_argument("--cv", action="store_true", help="cross-validate on our exemplars")
-    parser.add_argument("--heldout", action="store_true", help=f"score {HELDOUT.relative_to(PROJECT_ROOT)}")
+    edge = HELDOUT_EDGE.name
+    parser.add_argument("--heldout", action="store_true",
+                        help=f"score {HELDOUT.relative_to(PROJECT_ROOT)} and {edge} (by language, concept)")
     parser.add_argument("--confusions", type=int, default=6, help="top confusions to print per slice")
     parser.add_argument("--save", help="write the numbers to var/measure/runs/NAME.json")
     args = parser.parse_args()
@@ -229,6 +234,10 @@ def main() -> None:
         latencies += lat
         print_slice("heldout (ours)", total, by_lang, f1, args.confusions)
         report["heldout"] = {"all": total.as_dict(), "macro_f1": f1, **{k: v.as_dict() for k, v in by_lang.items()}}
+        total, by_lang, f1, lat = evaluate_rows(clf, embedder, read_jsonl(HELDOUT_EDGE), "intent")
+        latencies += lat
+        print_slice("heldout edge (ours)", total, by_lang, f1, args.confusions)
+        report["heldout_edge"] = {"all": total.as_dict(), **{k: v.as_dict() for k, v in by_lang.items()}}
     if args.cv:
         report["cv"] = cross_validate(exemplars, embedder, settings.other_threshold, args.confusions)
     if latencies:

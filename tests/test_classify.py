@@ -7,6 +7,7 @@ import statistics
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -22,6 +23,9 @@ from assistant.models import CATEGORY_OF, Category, Intent
 
 EXEMPLARS = Path(__file__).resolve().parents[1] / "assistant" / "exemplars"
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout_intents.jsonl"
+# Harder messages for concepts the exemplars once missed (failed delivery attempts, courier contact, opened parcels,
+# return pickups, double charges, subscriptions, lost parcels); written apart from the exemplars, with accept lists.
+HELDOUT_EDGE = HELDOUT.with_name("heldout_edge.jsonl")
 LANGUAGES = {"en", "de", "fr", "es", "it", "ja", "zh"}
 
 
@@ -36,8 +40,8 @@ def tiny(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def heldout() -> list[dict[str, str]]:
-    with HELDOUT.open(encoding="utf-8") as handle:
+def heldout(path: Path = HELDOUT) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
@@ -194,6 +198,16 @@ def test_heldout_set_covers_every_intent_and_language_and_is_not_in_the_exemplar
     assert not {r["text"] for r in rows} & set(load_exemplars(EXEMPLARS).texts)
 
 
+def test_edge_set_is_apart_from_the_exemplars_and_covers_every_language() -> None:
+    rows = heldout(HELDOUT_EDGE)
+    assert not {r["text"] for r in rows} & set(load_exemplars(EXEMPLARS).texts)
+    assert not {r["text"] for r in rows} & {r["text"] for r in heldout()}
+    for row in rows:
+        assert row["intent"] in row["accept"] and {row["intent"], *row["accept"]} <= {i.value for i in Intent}
+    per_concept = Counter((r["concept"], r["lang"]) for r in rows)
+    assert all(per_concept[(c, lang)] >= 2 for c in {r["concept"] for r in rows} for lang in LANGUAGES)
+
+
 # --- the shipped exemplars and lexicon on the real model ----------------------------------------------------------
 
 @pytest.mark.integration
@@ -229,6 +243,19 @@ def test_heldout_messages_in_every_language(real_parts) -> None:  # type: ignore
     for language, hits in coarse.items():
         assert statistics.fmean(hits) >= 0.90, language
         assert statistics.fmean(hits) >= english - 0.05, language
+
+
+@pytest.mark.integration
+def test_edge_messages_land_on_an_accepted_intent(real_parts) -> None:  # type: ignore[no-untyped-def]
+    """The harder concepts: measured at 0.898 when added (0.781 before their exemplars); no concept left behind."""
+    rows = heldout(HELDOUT_EDGE)
+    vectors = real_parts.embedder.query([r["text"] for r in rows])
+    hits: dict[str, list[bool]] = defaultdict(list)
+    for row, vec in zip(rows, vectors, strict=True):
+        hits[row["concept"]].append(real_parts.classifier.classify(row["text"], vec).intent.value in row["accept"])
+    assert statistics.fmean([hit for concept in hits.values() for hit in concept]) >= 0.85
+    for concept, concept_hits in hits.items():
+        assert statistics.fmean(concept_hits) >= 0.75, concept
 
 
 @pytest.mark.integration
