@@ -77,11 +77,12 @@ def _value(value: float | None) -> str:
 def _print_overview(summary: Summary, comparison: Comparison | None, console: Console) -> None:
     """Headline numbers on the console: one row per metric, one column for all cases and one per language."""
     groups: dict[str, GroupMetrics] = {"all": summary.overall, **summary.by_language}
+    # one space between columns: all and seven languages fit 80 characters (a pipe or CI log) without "1.0…"
     table = Table(title=f"{summary.run.dataset}: {summary.run.cases} cases", title_justify="left", box=box.SIMPLE,
-                  pad_edge=False)
+                  pad_edge=False, padding=(0, 1), collapse_padding=True)
     table.add_column("metric", no_wrap=True)
     for name in groups:
-        table.add_column(name, justify="right", no_wrap=True)
+        table.add_column(name, justify="right", no_wrap=True, min_width=5)
     for metric in OVERVIEW:
         cells = [_value(g.rates[metric].value) for g in groups.values()]
         table.add_row(metric.replace("intent_", "").replace("_language", "_lang"), *cells)

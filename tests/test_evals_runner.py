@@ -19,16 +19,18 @@ from evals.runner import run_eval
 CASES = Path(__file__).resolve().parents[1] / "evals" / "cases"
 
 
-@pytest.fixture()
-def five_cases(tmp_path: Path) -> Path:
-    """Five of our own cases (one per language file), written to a JSONL file in our format."""
-    picked = []
-    for name in ("en.yaml", "de.yaml", "fr.yaml", "ja.yaml", "zh.yaml"):
-        picked.append(load_dataset(CASES / name).cases[0])
-    path = tmp_path / "five.jsonl"
+def _first_case_of(tmp_path: Path, *languages: str) -> Path:
+    """The first of our own cases in each language file, written to a JSONL file in our format."""
+    picked = [load_dataset(CASES / f"{language}.yaml").cases[0] for language in languages]
+    path = tmp_path / f"{len(picked)}.jsonl"
     path.write_text("".join(c.model_dump_json(exclude={"source"}, exclude_none=True) + "\n" for c in picked),
                     encoding="utf-8")
     return path
+
+
+@pytest.fixture()
+def five_cases(tmp_path: Path) -> Path:
+    return _first_case_of(tmp_path, "en", "de", "fr", "ja", "zh")
 
 
 def _settings(tmp_path: Path) -> Settings:
@@ -53,6 +55,20 @@ def test_run_writes_results_summary_and_report(tmp_path: Path, five_cases: Path)
     assert "<h2>Per language</h2>" in html and "Intent confusion" in html
     assert "http://" not in html and "https://" not in html  # self-contained: nothing fetched
     assert len(summary.worst) == sum(1 for r in records if r.failed or r.error)
+
+
+def test_console_table_fits_80_columns_with_every_language(tmp_path: Path) -> None:
+    """A pipe or CI log is 80 characters wide; rich used to cut the numbers of most languages to "1.0…"."""
+    seven = _first_case_of(tmp_path, "en", "de", "fr", "es", "it", "ja", "zh")
+    log = tmp_path / "log.txt"
+    with log.open("w", encoding="utf-8") as handle:
+        run_dir = run_eval(seven, settings=_settings(tmp_path), out_dir=tmp_path / "runs", html=False,
+                           console=Console(file=handle, width=80))
+    summary = Summary.model_validate_json((run_dir / "summary.json").read_text())
+    printed = log.read_text(encoding="utf-8")
+    assert "…" not in printed
+    header = next(line for line in printed.splitlines() if line.strip().startswith("metric"))
+    assert header.split() == ["metric", "all", *summary.by_language]
 
 
 def test_compare_with_an_earlier_run(tmp_path: Path, five_cases: Path) -> None:
