@@ -37,6 +37,8 @@ class Passage(BaseModel):
     intents: tuple[str, ...] = Field(default=(), description="intents the author says this section answers")
     fulfillment: str = Field(default="", description="merchant | amazon | mcf: cited only for such orders; '' any")
     severity: str = Field(default="", description="minor | severe: cited only when the damage sounds so; '' any")
+    route: str = Field(default="", description="csba | amazon | human: cited, and first, only when the message "
+                       "goes there; '' any")
     topics: tuple[str, ...] = Field(default=(), description="intents this passage is about: the declared ones, "
                                     "else tagged by the classifier at index time")
 
@@ -84,11 +86,13 @@ class Listing(BaseModel):
 # `<!-- intents: damaged_in_transit, product_defect -->` on the line after a `## Section`: what it answers, so
 # retrieval need not guess from the prose (hidden when the Markdown is rendered; sections without it are tagged
 # by the classifier at index time). `<!-- intents: ...; fulfillment: mcf -->`: only for orders of that channel;
-# `; severity: minor` only when the damage sounds minor (cited either way when the message does not say).
+# `; severity: minor` only when the damage sounds minor (cited either way when the message does not say);
+# `; route: csba` only when the rules hand the message to CSBA, and then before any other section.
 _INTENTS = re.compile(r"<!--\s*intents:\s*([^>;]*?)\s*((?:;\s*\w+:\s*[^>;]*?\s*)*)-->")
 _CONDITION = re.compile(r";\s*(\w+):\s*([^>;]*?)\s*(?=;|$)")
 FULFILLMENTS = ("merchant", "amazon", "mcf")  # as in OrderFacts.fulfillment
 SEVERITIES = ("minor", "severe")  # as in Severity, without unknown
+ROUTES = ("csba", "amazon", "human")  # as in Route, without seller (the default)
 
 
 def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
@@ -105,12 +109,12 @@ def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
 
 
 def _conditions(text: str, path: Path, line: int) -> dict[str, str]:
-    """`; fulfillment: mcf; severity: minor` after the intents: when the section applies."""
-    allowed = {"fulfillment": FULFILLMENTS, "severity": SEVERITIES}
+    """`; fulfillment: mcf; severity: minor; route: csba` after the intents: when the section applies."""
+    allowed = {"fulfillment": FULFILLMENTS, "severity": SEVERITIES, "route": ROUTES}
     found: dict[str, str] = {}
     for key, value in _CONDITION.findall(text):
         if key not in allowed:
-            raise KnowledgeError(f"{path}:{line}: unknown condition '{key}'; use {' or '.join(allowed)}.")
+            raise KnowledgeError(f"{path}:{line}: unknown condition '{key}'; use {', '.join(allowed)}.")
         if value not in allowed[key]:
             raise KnowledgeError(f"{path}:{line}: {key} '{value}' is not one of {', '.join(allowed[key])}.")
         found[key] = value

@@ -272,7 +272,7 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
     lap("decide")
     citations: list[Citation] = parts.retriever.search(
         query, parts.settings.top_k_citations, kind="policy", topic=classification.intent.value,
-        fulfillment=order.fulfillment, severity=classification.signals.severity.value,
+        fulfillment=order.fulfillment, severity=classification.signals.severity.value, route=decision.route.value,
     )
     answer = None
     if classification.intent == Intent.PRE_SALE_QUESTION:

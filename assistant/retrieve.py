@@ -13,7 +13,8 @@ from assistant.errors import IndexError_
 from assistant.knowledge import Passage, passage_hash
 from assistant.models import Citation
 
-__all__ = ["RETRIEVERS", "ChromaRetriever", "MemoryRetriever", "Retriever", "eligible_channels", "eligible_severities"]
+__all__ = ["RETRIEVERS", "ChromaRetriever", "MemoryRetriever", "Retriever", "eligible_channels", "eligible_routes",
+           "eligible_severities"]
 
 
 class Retriever(Protocol):
@@ -34,7 +35,8 @@ class Retriever(Protocol):
     def is_current(self, passages: list[Passage]) -> bool: ...
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
-               fulfillment: str | None = None, severity: str | None = None) -> list[Citation]: ...
+               fulfillment: str | None = None, severity: str | None = None,
+               route: str | None = None) -> list[Citation]: ...
 
 
 _UPSERT_BATCH = 500
@@ -101,15 +103,19 @@ class MemoryRetriever:
         return self.stored_hashes() == _wanted_hashes(passages, self._embedder.name)
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
-               fulfillment: str | None = None, severity: str | None = None) -> list[Citation]:
+               fulfillment: str | None = None, severity: str | None = None,
+               route: str | None = None) -> list[Citation]:
         if not self._passages:
             raise IndexError_("the index is empty. Run: reply-assistant index")
         scores = self._vectors @ query.reshape(-1)
         channels, severities = eligible_channels(fulfillment), eligible_severities(severity)
+        routes = eligible_routes(route)
         order = [int(i) for i in np.argsort(-scores) if (kind is None or self._passages[int(i)].kind == kind)
-                 and self._passages[int(i)].fulfillment in channels and self._passages[int(i)].severity in severities]
-        on_topic = [i for i in order if topic is not None and topic in self._passages[i].topics]
-        hits = (on_topic + [i for i in order if i not in on_topic])[:k]
+                 and self._passages[int(i)].fulfillment in channels and self._passages[int(i)].severity in severities
+                 and self._passages[int(i)].route in routes]
+        routed = [i for i in order if self._passages[i].route]
+        on_topic = [i for i in order if topic is not None and topic in self._passages[i].topics and i not in routed]
+        hits = (routed + on_topic + [i for i in order if i not in on_topic and i not in routed])[:k]
         return [
             _citation(self._passages[i].id, self._passages[i].model_dump(), self._passages[i].text, float(scores[i]))
             for i in hits
@@ -211,26 +217,34 @@ class ChromaRetriever:
                 documents=[p.text for p in batch],
                 metadatas=[{"document": p.document, "section": p.section, "title": p.title, "kind": p.kind,
                             "sku": p.sku, "hash": passage_hash(p, name), "fulfillment": p.fulfillment,
-                            "severity": p.severity,
+                            "severity": p.severity, "route": p.route,
                             **{key: p.topics[i] if len(p.topics) > i else "" for i, key in enumerate(_TOPIC_KEYS)}}
                            for p in batch],
             )
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
-               fulfillment: str | None = None, severity: str | None = None) -> list[Citation]:
-        """Passages on the buyer's topic first (tagged at index time), then the nearest others; a section written
-        for one fulfilment channel only for orders of that channel, one for one severity only for such damage."""
+               fulfillment: str | None = None, severity: str | None = None,
+               route: str | None = None) -> list[Citation]:
+        """Sections written for where the message goes first, then passages on the buyer's topic (tagged at index
+        time), then the nearest others; a section written for one fulfilment channel only for orders of that
+        channel, one for one severity only for such damage, one for one route only when the message goes there."""
         col = self._collection()
         if col is None:
             raise IndexError_(f"no index '{self._name}' yet. Run: reply-assistant index")
+        routes = eligible_routes(route)
         base: list[dict[str, Any]] = [{"fulfillment": {"$in": list(eligible_channels(fulfillment))}},
-                                      {"severity": {"$in": list(eligible_severities(severity))}}]
+                                      {"severity": {"$in": list(eligible_severities(severity))}},
+                                      {"route": {"$in": list(routes)}}]
         if kind:
             base.append({"kind": kind})
         hits: list[Citation] = []
-        if topic:
+        if len(routes) > 1:
+            hits = self._query(col, query, k, {"$and": [*base, {"route": routes[1]}]})
+        if topic and len(hits) < k:
+            seen = {h.id for h in hits}
             on_topic: dict[str, Any] = {"$or": [{key: topic} for key in _TOPIC_KEYS]}
-            hits = self._query(col, query, k, {"$and": [*base, on_topic]})
+            more = self._query(col, query, k, {"$and": [*base, on_topic]})
+            hits += [h for h in more if h.id not in seen][: k - len(hits)]
         if len(hits) < k:
             seen = {h.id for h in hits}
             more = self._query(col, query, k + len(hits), {"$and": base})
@@ -256,6 +270,11 @@ class ChromaRetriever:
 def eligible_channels(fulfillment: str | None) -> tuple[str, ...]:
     """Sections that may be cited for an order: general ones, and those of its channel (unknown: the seller's own)."""
     return ("", fulfillment or "merchant")
+
+
+def eligible_routes(route: str | None) -> tuple[str, ...]:
+    """Sections that may be cited for where the message goes: general ones, and those written for that route."""
+    return ("", route) if route and route != "seller" else ("",)
 
 
 def eligible_severities(severity: str | None) -> tuple[str, ...]:

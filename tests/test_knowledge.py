@@ -114,3 +114,16 @@ def test_a_section_can_be_limited_to_one_severity(tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"d\.md:4: unknown condition 'colour'"):
         load_passages(tmp_path)
+
+
+def test_a_section_can_be_limited_to_one_route(tmp_path: Path) -> None:
+    (tmp_path / "policies").mkdir()
+    doc = tmp_path / "policies" / "c.md"
+    doc.write_text("# C\n\n## CSBA\n<!-- intents: return_request; fulfillment: merchant; route: csba -->\n"
+                   "Amazon answers for us.\n", encoding="utf-8")
+    (csba,) = load_passages(tmp_path)
+    assert (csba.fulfillment, csba.route) == ("merchant", "csba")
+    doc.write_text("# C\n\n## CSBA\n<!-- intents: return_request; route: seller -->\nAmazon answers for us.\n",
+                   encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"c\.md:4: route 'seller' is not one of csba, amazon, human"):
+        load_passages(tmp_path)

@@ -83,6 +83,28 @@ def test_severity_sections_are_cited_only_for_damage_that_bad(tmp_path: Path, ki
     assert {h.id for h in hits} == expected
 
 
+ROUTED = [
+    Passage(id="csba#1", document="channels", title="Channels", section="Customer Service by Amazon", route="csba",
+            text="Amazon's support answers post-order questions on enrolled orders.", topics=("return_request",)),
+    *DOCS,
+]
+
+
+@pytest.mark.parametrize("kind", ["memory", "chroma"])
+@pytest.mark.parametrize(("route", "first"), [("csba", "csba#1"), ("seller", "returns#1"), (None, "returns#1")])
+def test_route_sections_come_first_and_only_for_their_route(tmp_path: Path, kind: str, route: str | None,
+                                                            first: str) -> None:
+    """A message handed to CSBA cites the CSBA section first, whatever the intent; one the seller answers never."""
+    retriever = (MemoryRetriever(HashEmbedder()) if kind == "memory"
+                 else ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_t"))
+    retriever.build([p.model_copy(update={"topics": ("return_request",)}) if p.id == "returns#1" else p
+                     for p in ROUTED])
+    hits = [h.id for h in retriever.search(HashEmbedder().query(["Items can be returned within 30 days"]),
+                                           k=len(ROUTED), topic="return_request", route=route)]
+    assert hits[0] == first
+    assert ("csba#1" in hits) is (route == "csba")
+
+
 def test_memory_retriever_ranks_by_similarity() -> None:
     retriever = MemoryRetriever(HashEmbedder())
     retriever.build(DOCS)
