@@ -13,7 +13,7 @@ from assistant.knowledge import Passage, load_passages, passage_hash
 from assistant.retrieve import Retriever
 from assistant.settings import Settings
 
-__all__ = ["IndexStatus", "TopicTagger", "index_status", "sync_index", "sync_passages"]
+__all__ = ["IndexStatus", "TopicTagger", "index_is_current", "index_status", "sync_index", "sync_passages"]
 
 
 class TopicTagger(Protocol):
@@ -54,6 +54,11 @@ def index_status(passages: list[Passage], retriever: Retriever, embedder_name: s
         changed=[pid for pid, h in wanted.items() if pid in stored and stored[pid] != h],
         removed=[pid for pid in stored if pid not in wanted],
     )
+
+
+def index_is_current(passages: list[Passage], retriever: Retriever) -> bool:
+    """Whether the index holds exactly these passages, as embedded by its embedder now."""
+    return index_status(passages, retriever, retriever.embedder_name, "").current
 
 
 LISTING_TOPICS = ("pre_sale_question",)  # a listing answers product questions; it is searched by kind, not topic

@@ -32,8 +32,6 @@ class Retriever(Protocol):
 
     def stored_hashes(self) -> dict[str, str]: ...
 
-    def is_current(self, passages: list[Passage]) -> bool: ...
-
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
                fulfillment: str | None = None, severity: str | None = None,
                route: str | None = None) -> list[Citation]: ...
@@ -44,10 +42,6 @@ _UPSERT_BATCH = 500
 
 def _embed_text(p: Passage) -> str:
     return f"{p.title}. {p.section}. {p.text}"
-
-
-def _wanted_hashes(passages: list[Passage], embedder_name: str) -> dict[str, str]:
-    return {p.id: passage_hash(p, embedder_name) for p in passages}
 
 
 def _citation(passage_id: str, meta: dict[str, Any], text: str, score: float) -> Citation:
@@ -98,9 +92,6 @@ class MemoryRetriever:
 
     def stored_hashes(self) -> dict[str, str]:
         return {passage_id: row[2] for passage_id, row in self._rows.items()}
-
-    def is_current(self, passages: list[Passage]) -> bool:
-        return self.stored_hashes() == _wanted_hashes(passages, self._embedder.name)
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
                fulfillment: str | None = None, severity: str | None = None,
@@ -198,9 +189,6 @@ class ChromaRetriever:
         except Exception as exc:  # chroma raises many kinds
             raise IndexError_(f"reading the index failed: {exc}. Run: reply-assistant index --rebuild") from exc
         return {pid: str((meta or {}).get("hash", "")) for pid, meta in zip(got["ids"], got["metadatas"], strict=True)}
-
-    def is_current(self, passages: list[Passage]) -> bool:
-        return self._collection() is not None and self.stored_hashes() == _wanted_hashes(passages, self._embedder.name)
 
     def _create(self) -> Any:
         return self._client.create_collection(

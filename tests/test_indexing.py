@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.embeddings import HashEmbedder, Vectors
-from assistant.indexing import index_status, sync_index
+from assistant.indexing import index_is_current, index_status, sync_index
 from assistant.knowledge import load_passages
 from assistant.retrieve import ChromaRetriever, MemoryRetriever, Retriever
 from assistant.settings import PROJECT_ROOT, Settings
@@ -65,7 +65,7 @@ def test_editing_one_policy_file_re_embeds_only_its_changed_chunks(tmp_path: Pat
     (knowledge / "policies" / "product-care.md").unlink()
     gone = sync_index(settings, NoTopics(), retriever, embedder.name)
     assert (gone.embedded, sorted(gone.removed)) == (0, ["product-care#1", "product-care#2"])
-    assert retriever.is_current(load_passages(knowledge))
+    assert index_is_current(load_passages(knowledge), retriever)
     assert embedder.embedded == total + 2
 
     rebuilt = sync_index(settings, NoTopics(), retriever, embedder.name, rebuild=True)

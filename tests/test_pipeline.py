@@ -123,5 +123,7 @@ def test_offline_draft_is_in_the_buyers_language(real_parts, text: str, lang: st
 @pytest.mark.integration
 def test_index_persists_on_disk(real_settings: Settings, real_parts) -> None:  # type: ignore[no-untyped-def]
     assert any(Path(real_settings.index_dir, "chroma").iterdir())
-    assert real_parts.retriever.is_current(__import__("assistant.knowledge", fromlist=["x"]).load_passages(
-        real_settings.knowledge_dir))
+    from assistant.indexing import index_is_current
+    from assistant.knowledge import load_passages
+
+    assert index_is_current(load_passages(real_settings.knowledge_dir), real_parts.retriever)

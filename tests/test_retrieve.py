@@ -8,6 +8,7 @@ import pytest
 
 from assistant.embeddings import HashEmbedder
 from assistant.errors import IndexError_
+from assistant.indexing import index_is_current
 from assistant.knowledge import Passage
 from assistant.retrieve import ChromaRetriever, MemoryRetriever
 
@@ -112,8 +113,8 @@ def test_memory_retriever_ranks_by_similarity() -> None:
     assert hits[0].id == "shipping#1"
     assert hits[0].document == "shipping" and hits[0].section == "Tracking"
     assert hits[0].score >= hits[1].score
-    assert retriever.is_current(DOCS)
-    assert not retriever.is_current(DOCS[:2])
+    assert index_is_current(DOCS, retriever)
+    assert not index_is_current(DOCS[:2], retriever)
 
 
 def test_empty_memory_index_is_an_error() -> None:
@@ -123,7 +124,7 @@ def test_empty_memory_index_is_an_error() -> None:
 
 def test_missing_chroma_collection_says_run_index(tmp_path: Path) -> None:
     retriever = ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_missing")
-    assert not retriever.is_current(DOCS)
+    assert not index_is_current(DOCS, retriever)
     with pytest.raises(IndexError_, match="Run: reply-assistant index"):
         retriever.search(HashEmbedder().query(["x"]), k=1)
 
@@ -142,7 +143,7 @@ def test_chinese_policy_found_for_other_languages_on_disk(real_parts, tmp_path: 
     retriever = ChromaRetriever(embedder, tmp_path / "chroma", "store_crosslingual")
     assert retriever.build(tagged) == len(DOCS)
     reopened = ChromaRetriever(embedder, tmp_path / "chroma", "store_crosslingual")  # persisted, not in memory
-    assert reopened.is_current(DOCS)
+    assert index_is_current(DOCS, reopened)
     # The pipeline passes the classified intent as the topic; here it is given, so this tests retrieval alone.
     hits = reopened.search(embedder.query([question]), k=2, topic="damaged_in_transit")
     assert hits[0].id == "zh-sop#1"

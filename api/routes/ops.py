@@ -16,6 +16,7 @@ from api.problems import ApiError, problem_response, problem_responses
 from api.schemas import Health, IndexRebuilt, Readiness
 from api.state import ApiState
 from assistant.errors import AssistantError
+from assistant.indexing import index_is_current
 from assistant.knowledge import load_passages
 from assistant.pipeline import ensure_index
 from assistant.settings import Settings
@@ -36,7 +37,7 @@ def _index_check(state: ApiState, store: str | None = None) -> dict[str, Any]:
     parts = state.require_parts().for_store(store)
     parts.retriever.search(parts.embedder.query(["ready?"]), 1)  # raises IndexError_ when missing or unreachable
     s = parts.settings
-    current = parts.retriever.is_current(load_passages(s.knowledge_dir))
+    current = index_is_current(load_passages(s.knowledge_dir), parts.retriever)
     server = f"{s.chroma_host}:{s.chroma_port}" if s.chroma_host else None
     return {"ok": True, "collection": s.collection, "current": current, "server": server}
 
