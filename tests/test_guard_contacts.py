@@ -6,30 +6,7 @@ Each failing row names the text the violation's span must cover; each clean row 
 from __future__ import annotations
 
 import pytest
-
-from assistant.guard import check
-from assistant.models import Decision, Remedy
-from assistant.policy import GuardPolicy
-
-ALLOW_ALL = Decision(remedies=list(Remedy), max_partial_refund_pct=100)
-POLICY = GuardPolicy()
-
-
-def found(draft: str, *, buyer_text: str = "", language: str = "en") -> dict[str, list[str]]:
-    """rule -> the texts its violations cover."""
-    report = check(draft, ALLOW_ALL, POLICY, buyer_text=buyer_text, language=language)
-    assert report.passed == (not report.violations)
-    out: dict[str, list[str]] = {}
-    for v in report.violations:
-        out.setdefault(v.rule, []).append(draft[v.span[0] : v.span[1]])
-    return out
-
-
-def assert_fires(draft: str, rule: str, needle: str, also: frozenset[str] = frozenset(), **kwargs: str) -> None:
-    hits = found(draft, **kwargs)
-    assert set(hits) == {rule} | also, hits
-    assert any(needle in text for text in hits[rule]), f"no {rule} span covers {needle!r}: {hits}"
-
+from guard_tables import assert_fires, found
 
 # --- link -------------------------------------------------------------------------------------------------------
 

@@ -7,31 +7,10 @@ Each failing row names the text the violation's span must cover; each clean row 
 from __future__ import annotations
 
 import pytest
+from guard_tables import ALLOW_ALL, POLICY, assert_fires, found
 
 from assistant.guard import check
-from assistant.models import Decision, Remedy
 from assistant.policy import GuardPolicy
-
-ALLOW_ALL = Decision(remedies=list(Remedy), max_partial_refund_pct=100)
-POLICY = GuardPolicy()
-
-
-def found(draft: str, *, policy: GuardPolicy = POLICY, language: str = "en") -> dict[str, list[str]]:
-    """rule -> the texts its violations cover."""
-    report = check(draft, ALLOW_ALL, policy, language=language)
-    assert report.passed == (not report.violations)
-    out: dict[str, list[str]] = {}
-    for v in report.violations:
-        assert v.message, "every violation tells the agent what to change"
-        out.setdefault(v.rule, []).append(draft[v.span[0] : v.span[1]])
-    return out
-
-
-def assert_fires(draft: str, rule: str, needle: str, also: frozenset[str] = frozenset(), language: str = "en") -> None:
-    hits = found(draft, language=language)
-    assert set(hits) == {rule} | also, hits
-    assert any(needle in text for text in hits[rule]), f"no {rule} span covers {needle!r}: {hits}"
-
 
 # --- competitor_or_off_platform -----------------------------------------------------------------------------------
 

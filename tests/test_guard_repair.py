@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from guard_tables import ALLOW_ALL, POLICY
 
 from assistant.guard import check, repair
 from assistant.models import Decision, Remedy
-from assistant.policy import GuardPolicy
 
-ALLOW_ALL = Decision(remedies=list(Remedy), max_partial_refund_pct=100)
-POLICY = GuardPolicy()
 BUYER = "I live at 12 Main Street."
 
 FIXABLE = [

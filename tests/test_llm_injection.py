@@ -14,19 +14,19 @@ from dataclasses import dataclass, replace
 
 import httpx
 import pytest
+from guard_tables import ALLOW_ALL
 from llm_server import client_settings, running
 
 from assistant import guard
 from assistant.llm import OpenAIDrafter
 from assistant.llm.prompts import fence
-from assistant.models import Decision, DraftRequest, OrderFacts, Remedy
+from assistant.models import DraftRequest, OrderFacts
 from assistant.pipeline import Parts, draft_reply, load_parts
 from assistant.policy import GuardPolicy
 
 pytestmark = [pytest.mark.llm, pytest.mark.integration]
 
 INJECTED_RULES = {"link", "email", "phone", "competitor_or_off_platform", "review_manipulation"}
-ALLOW_ALL = Decision(remedies=list(Remedy), max_partial_refund_pct=100)
 LAMP = OrderFacts(status="delivered", item_price=38.99, in_stock=True, order_id="113-1234567-1234567")
 
 
