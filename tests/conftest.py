@@ -17,6 +17,15 @@ if TYPE_CHECKING:
     from assistant.pipeline import Parts
 
 
+@pytest.fixture(scope="module")
+def offline_parts(tmp_path_factory: pytest.TempPathFactory) -> Parts:
+    """The whole pipeline on fakes (hash embedder, in-memory index, offline drafter) over the shipped knowledge."""
+    from assistant.pipeline import load_parts
+
+    return load_parts(Settings(index_dir=tmp_path_factory.mktemp("index"), embedder="hash", retriever="memory",
+                               llm="offline", knowledge_dir=PROJECT_ROOT / "knowledge"))
+
+
 @pytest.fixture(scope="session")
 def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The shipped knowledge, prompts and exemplars with a fresh on-disk index per test session."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,21 +10,14 @@ from api_fakes import ADMIN_AUTH, AUTH, MUG, client, with_drafter
 from assistant.draft import ScriptedDrafter
 from assistant.knowledge import load_passages
 from assistant.models import DraftResult
-from assistant.pipeline import Parts, load_parts
+from assistant.pipeline import Parts
 from assistant.policy import load_policy
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Parts]:
-    settings = Settings(
-        index_dir=tmp_path_factory.mktemp("index"),
-        embedder="hash",
-        retriever="memory",
-        llm="offline",
-        knowledge_dir=PROJECT_ROOT / "knowledge",
-    )
-    yield load_parts(settings)
+def parts(offline_parts: Parts) -> Parts:
+    return offline_parts
 
 
 def test_draft_returns_the_draft_result_contract(parts: Parts) -> None:

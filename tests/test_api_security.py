@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 
 import pytest
 from api_fakes import ADMIN_AUTH, AUTH, KEY, MUG, BrokenDrafter, SlowDrafter, client, with_drafter
@@ -16,20 +15,13 @@ from api.limits import RateLimiter
 from api.problems import ApiError
 from api.security import bind_refusal, is_loopback
 from assistant.cli import app as cli
-from assistant.pipeline import Parts, load_parts
-from assistant.settings import PROJECT_ROOT, Settings, get_settings
+from assistant.pipeline import Parts
+from assistant.settings import Settings, get_settings
 
 
 @pytest.fixture(scope="module")
-def parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Parts]:
-    settings = Settings(
-        index_dir=tmp_path_factory.mktemp("index"),
-        embedder="hash",
-        retriever="memory",
-        llm="offline",
-        knowledge_dir=PROJECT_ROOT / "knowledge",
-    )
-    yield load_parts(settings)
+def parts(offline_parts: Parts) -> Parts:
+    return offline_parts
 
 
 def _assert_problem(response, status: int, kind: str) -> dict[str, object]:  # type: ignore[no-untyped-def]

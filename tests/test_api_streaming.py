@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from api_fakes import AUTH, MUG, BrokenDrafter, SlowDrafter, StreamingDrafter, client, sse_events, with_drafter
 
 from api.streaming import draft_pieces
-from assistant.pipeline import Parts, load_parts
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.pipeline import Parts
 
 
 @pytest.fixture(scope="module")
-def parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Parts]:
-    settings = Settings(
-        index_dir=tmp_path_factory.mktemp("index"),
-        embedder="hash",
-        retriever="memory",
-        llm="offline",
-        knowledge_dir=PROJECT_ROOT / "knowledge",
-    )
-    yield load_parts(settings)
+def parts(offline_parts: Parts) -> Parts:
+    return offline_parts
 
 
 def _stream(parts: Parts, body: dict[str, object] | None = None, **api: object) -> list[tuple[str, str]]:
