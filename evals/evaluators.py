@@ -101,13 +101,18 @@ def citation(ctx: EvalContext) -> bool | None:
 
 
 def citation_on_topic(ctx: EvalContext) -> bool | None:
-    """The first policy passage cited answers one of the intents the case accepts (as its section declares);
-    not checked for out-of-scope cases or when the knowledge declares no intents."""
+    """The first policy passage cited answers one of the intents the case accepts, or is written for where the
+    case must go (`route:csba`), as its section declares; not checked for out-of-scope cases or when the knowledge
+    declares nothing."""
     accept = ctx.case.expect.accept
     if not accept or ctx.case.expect.out_of_scope or not ctx.topics:
         return None
     first = next((c for c in ctx.result.citations if c.document != "listings"), None)
-    return first is not None and any(i.value in ctx.topics.get(first.id, ()) for i in accept)
+    if first is None:
+        return False
+    declared = ctx.topics.get(first.id, ())
+    route = ctx.case.expect.route
+    return any(i.value in declared for i in accept) or (route is not None and f"route:{route.value}" in declared)
 
 
 def no_fallback(ctx: EvalContext) -> bool | None:
@@ -135,7 +140,8 @@ assert tuple(EVALUATORS) == VERDICTS, "every verdict needs its evaluator, in rep
 
 
 def record_for(case: Case, result: DraftResult, topics: Mapping[str, tuple[str, ...]] | None = None) -> CaseRecord:
-    """Run every evaluator on one answer; `topics` (passage id -> declared intents) enables citation_on_topic."""
+    """Run every evaluator on one answer; `topics` (passage id -> what its section declares: intents, and
+    `route:<name>` for a section written for one route) enables citation_on_topic."""
     ctx = EvalContext(case, result, detect_language(result.draft), topics or {})
     return CaseRecord(
         case=case, result=result, reply_language=ctx.reply_language,

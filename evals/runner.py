@@ -52,7 +52,8 @@ def run_cases(dataset: Dataset, parts: Parts, results_path: Path, console: Conso
 
     records: list[CaseRecord] = []
     right = 0
-    topics = {p.id: p.intents for p in load_passages(parts.settings.knowledge_dir) if p.intents}
+    topics = {p.id: (*p.intents, *((f"route:{p.route}",) if p.route else ()))
+              for p in load_passages(parts.settings.knowledge_dir) if p.intents}
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[score]}"), TimeElapsedColumn(), TimeRemainingColumn())
     with results_path.open("w", encoding="utf-8") as sink, Progress(*columns, console=console) as progress:

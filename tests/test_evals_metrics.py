@@ -228,6 +228,8 @@ def test_remedy_compliance_given_the_right_intent_separates_rules_from_classifie
     ({"accept": [B]}, {"p1": ("wrong_item",)}, True, True, "an accepted intent counts"),
     ({}, {"p1": ("damaged_in_transit",)}, False, False, "nothing cited"),
     ({}, {}, True, None, "no declared intents: not checked"),
+    ({"route": "csba"}, {"p1": ("return_request", "route:csba")}, True, True, "a section written for the route"),
+    ({"route": "seller"}, {"p1": ("return_request", "route:csba")}, True, False, "...but not for another route"),
 ])
 def test_citation_on_topic(expect: dict[str, object], topics: dict[str, tuple[str, ...]], cited: bool,
                            verdict: bool | None, why: str) -> None:
