@@ -2,7 +2,9 @@
 
 The format is told by the fields, not the file name:
 - ours: `{id, text, order?, expect: {...}}` per line, or a YAML file `{language?, defaults?, cases: [...]}`;
-- external (../shared/datasets): `{id, text, category, accept, mapping_quality, ...}` per line.
+- external (../shared/datasets): `{id, text, category, accept, mapping_quality, ...}` per line;
+- the classifier's held-out messages (tests/data/heldout_*.jsonl): `{text, intent, lang, accept?, concept?}` per
+  line, ids made from the file name and line number.
 A folder loads every *.yaml, *.yml and *.jsonl file in it, each case remembering its file.
 """
 
@@ -20,10 +22,11 @@ from assistant.language import SUPPORTED
 from assistant.models import Intent
 from evals.dataset import Case, Dataset, Expectation
 
-__all__ = ["EXTERNAL_FIELDS", "case_from_external", "load_dataset"]
+__all__ = ["EXTERNAL_FIELDS", "HELDOUT_FIELDS", "case_from_external", "case_from_heldout", "load_dataset"]
 
 INTENTS = frozenset(i.value for i in Intent)
 EXTERNAL_FIELDS = frozenset({"id", "text", "category", "accept", "mapping_quality"})
+HELDOUT_FIELDS = frozenset({"text", "intent", "lang"})
 OWN_SUFFIXES = (".yaml", ".yml", ".jsonl")
 
 
@@ -59,14 +62,25 @@ def case_from_external(row: dict[str, Any], source: str) -> Case:
     return Case(id=str(row["id"]), text=str(row["text"]), expect=expect, source=source, meta=meta)
 
 
-def _case_from_row(row: dict[str, Any], source: str) -> Case:
+def case_from_heldout(row: dict[str, Any], source: str, number: int) -> Case:
+    """A held-out classifier message as a Case: its intent, the intents it also accepts, its language."""
+    intent = Intent(row["intent"])
+    expect = Expectation(intent=intent, accept=[Intent(a) for a in row.get("accept", [])],
+                         language=row["lang"] if row["lang"] in SUPPORTED else None)
+    meta = {"concept": str(row["concept"])} if row.get("concept") else {}
+    return Case(id=f"{Path(source).stem}-{number}", text=str(row["text"]), expect=expect, source=source, meta=meta)
+
+
+def _case_from_row(row: dict[str, Any], source: str, number: int) -> Case:
     if "expect" in row:
         return Case.model_validate({**row, "source": source})
     if row.keys() >= EXTERNAL_FIELDS:
         return case_from_external(row, source)
+    if row.keys() >= HELDOUT_FIELDS:
+        return case_from_heldout(row, source, number)
     raise ValueError(
-        f"unknown format (fields: {', '.join(sorted(row))}); expected ours {{id, text, order?, expect}} "
-        f"or a shared dataset's {{{', '.join(sorted(EXTERNAL_FIELDS))}}}"
+        f"unknown format (fields: {', '.join(sorted(row))}); expected ours {{id, text, order?, expect}}, "
+        f"a shared dataset's {{{', '.join(sorted(EXTERNAL_FIELDS))}}} or held-out {{text, intent, lang}}"
     )
 
 
@@ -80,7 +94,7 @@ def _load_jsonl(path: Path) -> list[Case]:
                 row = json.loads(line)
                 if not isinstance(row, dict):
                     raise ValueError("a line must be a JSON object")
-                cases.append(_case_from_row(row, path.name))
+                cases.append(_case_from_row(row, path.name, number))
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}:{number}: not valid JSON ({exc.msg}).") from exc
             except ValidationError as exc:

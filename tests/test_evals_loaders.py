@@ -69,6 +69,18 @@ def test_our_jsonl_format(tmp_path: Path) -> None:
     assert case.expect.must_allow == [Remedy.CANCEL_ORDER] and case.expect.route == Route.SELLER
 
 
+def test_held_out_classifier_messages_load_as_cases(tmp_path: Path) -> None:
+    rows = [{"text": "Wo bleibt mein Paket?", "intent": "delivery_delay", "lang": "de"},
+            {"text": "the box came open", "intent": "damaged_in_transit", "accept": ["missing_items"], "lang": "en",
+             "concept": "opened_parcel"}]
+    first, second = load_dataset(_jsonl(tmp_path / "heldout_x.jsonl", rows)).cases
+    assert (first.id, first.expect.language, first.expect.accept) == ("heldout_x-1", "de", [Intent.DELIVERY_DELAY])
+    assert second.expect.accept == [Intent.DAMAGED_IN_TRANSIT, Intent.MISSING_ITEMS]
+    assert second.meta == {"concept": "opened_parcel"} and second.order is None
+    shipped = load_dataset(Path(__file__).resolve().parent / "data" / "heldout_edge.jsonl")
+    assert len(shipped.cases) == 240 and {c.expect.language for c in shipped.cases} >= {"en", "ja", "zh"}
+
+
 def test_yaml_defaults_merge_into_each_case(tmp_path: Path) -> None:
     (tmp_path / "de.yaml").write_text(
         "language: de\n"
@@ -92,9 +104,10 @@ def test_yaml_defaults_merge_into_each_case(tmp_path: Path) -> None:
         ('{"id": "x", "text": "hi"}\n', "unknown format"),
         ('{"id": "x", "text": "hi", "category": "lost", "accept": ["lost"], "mapping_quality": "clean"}\n', "lost"),
         ('{"id": "x", "text": "hi", "expect": {"intent": "shipping_status", "colour": 1}}\n', "colour"),
+        ('{"text": "hi", "intent": "lost", "lang": "en"}\n', "lost"),
         ("not json\n", "not valid JSON"),
     ],
-    ids=["no known fields", "unknown intent", "unknown expectation key", "broken line"],
+    ids=["no known fields", "unknown intent", "unknown expectation key", "unknown held-out intent", "broken line"],
 )
 def test_bad_lines_name_file_and_line(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.jsonl"
