@@ -21,7 +21,7 @@ from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
 from assistant.models import CATEGORY_OF, Classification, Intent, OrderFacts
-from assistant.signals import read_signals, without_threats
+from assistant.signals import intent_text, read_signals
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
@@ -212,11 +212,12 @@ class ExemplarClassifier:
                  about: str | None = None) -> Classification:
         """Intent, category, confidence, language and signals for one message, given its query vector.
 
-        Threat sentences raise flags but do not pick the intent: the rest of the message does. Callers that already
-        embedded that rest (`without_threats(text)`) pass it as `about`; otherwise it is embedded here.
+        Threat sentences raise flags but do not pick the intent, nor does a request the buyer declines ("I don't
+        want to cancel"): the rest of the message does. Callers that already embedded that rest
+        (`signals.intent_text(text)`) pass it as `about`; otherwise it is embedded here.
         """
         if about is None:
-            about = without_threats(text)
+            about = intent_text(text)
             if about != text:
                 query = self._embedder.query([about])
         ranked = self.ranked(query, about)

@@ -35,7 +35,7 @@ from assistant.policy import Policy, load_policy
 from assistant.presale import pre_sale_answer
 from assistant.retrieve import RETRIEVERS, Retriever
 from assistant.settings import Settings
-from assistant.signals import without_threats
+from assistant.signals import intent_text
 from assistant.stores import Store, discover_stores, resolve_store
 from assistant.summary import agent_summary
 
@@ -259,7 +259,7 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
     started = clock
     filled = fill_order_facts(request.order or OrderFacts(), parts.listings)
     order, product_title = filled.order, filled.listing.title if filled.listing else None
-    about = without_threats(request.text)  # a threat is a flag: it picks neither the intent nor the policy cited
+    about = intent_text(request.text)  # without threats (flags) and declined requests: what picks the intent
     query = parts.embedder.query([about])
     classification: Classification = parts.classifier.classify(request.text, query, order, about=about)
     classify_fallback = None

@@ -10,7 +10,7 @@ import unicodedata
 
 from assistant.models import Fault, Flag, Severity, Signals
 
-__all__ = ["read_signals", "without_threats"]
+__all__ = ["intent_text", "read_signals", "without_declined", "without_threats"]
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -127,3 +127,44 @@ def without_threats(text: str) -> str:
         return text
     rest = "".join(kept).strip()
     return rest if _weight(rest) >= MIN_REST_WEIGHT else text
+
+
+# A request the buyer says they are NOT making: "I don't want to cancel, I just want to know when it ships". The
+# embedding reads "cancel" either way, and cancelling is the one remedy that cannot be taken back.
+DECLINED = _rx(
+    r"\b(?:do not|don't|dont|doesn't|never) (?:want|need|mean|wish) (?:to )?(?:cancel|a refund|refund|return)",
+    r"\bno need (?:to cancel|for a refund|to refund|to return)", r"\bnot (?:asking|looking) (?:for a refund|to cancel)",
+    r"\b(?:it's|it is|its) not (?:broken|damaged|faulty|defective)",
+    r"\b(?:will|möchte|wollte|brauche|muss) (?:\w+ ){0,3}nicht (?:zu )?stornieren", r"\bnicht storniert werden",
+    r"\b(?:will|möchte|brauche) keine (?:stornierung|erstattung|rückerstattung)",
+    r"\b(?:will|möchte|muss) (?:es |sie |die bestellung )?nicht (?:zurückschicken|stornieren)",
+    r"\b(?:ist|sind) nicht (?:kaputt|beschädigt|defekt)",
+    r"\bne (?:veux|souhaite) pas (?:annuler|de remboursement|être remboursé|retourner)",
+    r"\bpas besoin (?:d'annuler|de rembourser|de remboursement)", r"\bn'est pas (?:cassé|abîmé|défectueux)",
+    r"\bno (?:quiero|deseo|necesito) (?:cancelar|anular|un reembolso|reembolso|devolver)",
+    r"\bno hace falta (?:cancelar|anular|reembolsar)", r"\bno está (?:roto|dañado|defectuoso)",
+    r"\bnon (?:voglio|desidero|serve) (?:annullare|cancellare|il rimborso|un rimborso|rimborso|restituire)",
+    r"\bnon è (?:rotto|danneggiato|difettoso)",
+    r"キャンセル(?:は|を)?(?:しません|したくない|しないで|不要|するつもりはありません)", r"キャンセルではなく",
+    r"返金(?:は|を)?(?:不要|いりません|求めていません|希望しません)", r"壊れて(?:は)?いません",
+    r"不(?:想|要|用|需要)取消", r"不取消", r"不(?:想|要|用|需要)退款", r"不用退", r"没有坏", r"没坏",
+)
+CLAUSE = re.compile(r"[^.!?。！？\n,;，；、]+[.!?。！？\n,;，；、]*")
+
+
+def without_declined(text: str) -> str:
+    """The message without the clauses in which the buyer declines a request ("no need for a refund, ...").
+
+    What is left says what they do want; a message that is nothing but the declined request is returned unchanged.
+    """
+    clauses = CLAUSE.findall(text)
+    kept = [c for c in clauses if not DECLINED.search(_fold(c))]
+    if len(kept) == len(clauses):
+        return text
+    rest = "".join(kept).strip()
+    return rest if _weight(rest) >= MIN_REST_WEIGHT else text
+
+
+def intent_text(text: str) -> str:
+    """What the intent is read from: the message without threats (flags, not topics) and declined requests."""
+    return without_declined(without_threats(text))

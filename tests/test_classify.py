@@ -221,6 +221,10 @@ def test_edge_set_is_apart_from_the_exemplars_and_covers_every_language() -> Non
     ("Mi è arrivato il modello sbagliato", Intent.WRONG_ITEM),
     ("返金はいつ頃になりますか？", Intent.REFUND_STATUS),
     ("收到的时候少了一个配件", Intent.MISSING_ITEMS),
+    ("I don't want to cancel, I just want to know when it will ship.", Intent.SHIPPING_STATUS),
+    ("Je ne veux pas annuler, je veux juste savoir quand il arrive.", Intent.SHIPPING_STATUS),
+    ("Ich will nicht stornieren, ich will nur wissen, wann es verschickt wird.", Intent.SHIPPING_STATUS),
+    ("我不想取消订单，只想知道什么时候发货。", Intent.SHIPPING_STATUS),
 ], ids=lambda v: str(v))
 def test_real_model_on_our_own_phrasings(real_parts, text: str, intent: Intent) -> None:  # type: ignore[no-untyped-def]
     query = real_parts.embedder.query([text])

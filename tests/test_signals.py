@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.models import Fault, Flag, Severity
-from assistant.signals import read_signals, without_threats
+from assistant.signals import intent_text, read_signals, without_declined, without_threats
 
 
 @pytest.mark.parametrize(("text", "flags"), [
@@ -85,3 +85,41 @@ def test_threat_sentences_are_left_out_of_the_intent(text: str, rest: str) -> No
 )
 def test_message_without_another_topic_is_unchanged(text: str) -> None:
     assert without_threats(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("I don't want to cancel, I just want to know when it ships.", "I just want to know when it ships."),
+        ("No need for a refund, just send the missing screws.", "just send the missing screws."),
+        ("Ich möchte die Bestellung nicht stornieren, nur die Adresse prüfen.", "nur die Adresse prüfen."),
+        ("Je ne veux pas annuler, je veux juste savoir quand il arrive.", "je veux juste savoir quand il arrive."),
+        ("No quiero cancelar, solo saber cuándo llega el pedido.", "solo saber cuándo llega el pedido."),
+        ("Non voglio annullare, vorrei solo sapere quando arriva.", "vorrei solo sapere quando arriva."),
+        ("キャンセルはしません。いつ届くか知りたいだけです。", "いつ届くか知りたいだけです。"),
+        ("我不想取消订单，只想知道什么时候发货。", "只想知道什么时候发货。"),
+        ("Es ist nicht kaputt, gefällt mir nur nicht. Kann ich es zurückschicken?",
+         "gefällt mir nur nicht. Kann ich es zurückschicken?"),
+    ],
+)
+def test_declined_requests_are_left_out_of_the_intent(text: str, rest: str) -> None:
+    """'I don't want to cancel' reads as a cancellation to the embedding; the clause goes, the question stays."""
+    assert without_declined(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please cancel my order.",  # a request, not a declined one
+        "I don't want to cancel.",  # nothing else: returned as it is
+        "Ich kann nicht stornieren, es kommt eine Fehlermeldung.",  # could not, not would not
+        "Why can't I cancel my order? The button is grey.",
+    ],
+)
+def test_requests_that_are_not_declined_are_kept(text: str) -> None:
+    assert without_declined(text) == text
+
+
+def test_intent_text_drops_threats_and_declined_requests() -> None:
+    text = "I don't want to cancel, I just want to know when it ships. Otherwise I'll leave a 1-star review."
+    assert intent_text(text) == "I just want to know when it ships."
