@@ -55,7 +55,7 @@ def buyer_facing_refs(citations: list[Citation], limit: int = 1) -> list[dict[st
 
 
 def template_context(ctx: DraftContext) -> dict[str, Any]:
-    """The variables the reply templates receive (documented in prompts/offline/README.md)."""
+    """Every variable the reply templates receive: each is always given (the templates use StrictUndefined)."""
     c, d = ctx.classification, ctx.decision
     return {
         "lang": c.language,
@@ -68,6 +68,7 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "ask_buyer_for": list(d.ask_buyer_for),
         "flags": [f.value for f in c.signals.flags],
         "severity": c.signals.severity.value,
+        "praise": c.signals.praise,
         "order_id": ctx.order.order_id,
         "order_status": ctx.order.status,
         "product_title": ctx.product_title,

@@ -188,6 +188,7 @@ class Signals(Contract):
     flags: list[Flag] = Field(default_factory=list)
     severity: Severity = Severity.UNKNOWN
     fault: Fault = Fault.UNKNOWN
+    praise: bool = Field(default=False, description="thanks or praise, no complaint: the reply thanks, not apologises")
 
 
 class Classification(Contract):

@@ -10,7 +10,7 @@ import unicodedata
 
 from assistant.models import Fault, Flag, Severity, Signals
 
-__all__ = ["intent_text", "read_signals", "without_declined", "without_threats"]
+__all__ = ["intent_text", "is_praise", "read_signals", "without_declined", "without_threats"]
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -81,6 +81,46 @@ BUYER_FAULT = _rx(
     r"pensé que", r"mi error", r"pensavo", r"colpa mia", r"勘違い", r"私のミス", r"我以为", r"我的错",
 )
 
+# Thanks or praise (PRAISE) with no complaint word (COMPLAINT): the reply thanks the buyer instead of apologising.
+# A complaint word anywhere wins, so "thanks for nothing" or "great, late again" is not praise.
+PRAISE = _rx(
+    r"\bthank(?:s| you)\b", r"\blove (?:it|the|my)\b", r"\b(?:perfect|excellent|amazing|wonderful|fantastic)\b",
+    r"\b(?:lovely|beautiful|gorgeous)\b", r"\b(?:very |so )?(?:happy|pleased|delighted) with\b",
+    r"better than (?:i )?expected", r"(?:even )?(?:better|nicer|prettier) than (?:in )?the (?:photos?|pictures?)",
+    r"exactly as described", r"ahead of schedule", r"earlier than (?:expected|planned|promised)",
+    r"\b(?:5|five)[\s-]stars?\b", r"\bwill (?:buy|order) (?:again|more)\b", r"\bhighly recommend",
+    r"\bdanke\b", r"\bvielen dank\b", r"\b(?:super|toll|perfekt|klasse|wunderschön)\b", r"begeistert",
+    r"sehr zufrieden", r"genau wie beschrieben", r"schöner als", r"früher als (?:angekündigt|erwartet|geplant)",
+    r"gerne wieder", r"\bmerci\b", r"\b(?:parfait|parfaite|génial|magnifique|superbe)\b", r"\bravie?\b",
+    r"très satisfaite?", r"conforme à la description", r"plus beau que", r"plus belle que",
+    r"avant la date prévue", r"je recommande", r"\bgracias\b", r"\b(?:perfecto|perfecta|genial|estupend[oa])\b",
+    r"\bencantad[oa]\b", r"\bprecios[oa]\b", r"tal (?:y|como) se describe", r"antes de lo previsto",
+    r"lo recomiendo", r"\bgrazie\b", r"\b(?:perfett[oa]|bellissim[oa]|ottim[oa]|stupend[oa])\b",
+    r"\bsoddisfatt[oa]\b", r"come descritto", r"in anticipo", r"lo consiglio", r"ありがとう", r"満足",
+    r"素敵", r"最高", r"気に入", r"期待以上", r"写真以上", r"早く届", r"谢谢", r"满意", r"好评", r"喜欢", r"非常好",
+    r"超出预期", r"比图片", r"早到", r"很棒", r"太棒",
+)
+COMPLAINT = _rx(
+    r"\bnot\b", r"\bno\b", r"n't\b", r"\bnever\b", r"\bnothing\b", r"\b(?:but|however|although)\b",
+    r"\bworst\b", r"\bterrible\b", r"\bawful\b", r"\bdisappoint", r"\bunhappy\b", r"\bpoor\b", r"\brude\b",
+    r"\blate\b", r"\bbroken\b", r"\bdamaged\b", r"\bmissing\b", r"\bwrong\b", r"\brefund", r"\breturn",
+    r"\bcomplain", r"\bproblem", r"\bissue\b", r"\bsorry\b", r"\bcancel", r"\bwhere\b", r"\?",
+    r"\bnicht\b", r"\bkein", r"\bleider\b", r"\baber\b", r"enttäusch", r"kaputt", r"\bfehlt", r"beschädigt",
+    r"schlecht", r"verspät", r"erstatt", r"beschwer", r"\bwo ist\b", r"\bne\b", r"\bpas\b", r"\bmais\b",
+    r"déçue?", r"cassé", r"manque", r"abîmé", r"retard", r"rembours", r"plainte", r"\bnul\b", r"\bno\b",
+    r"\bpero\b", r"decepcion", r"\broto\b", r"\bfalta\b", r"dañad", r"retraso", r"reembols", r"queja",
+    r"\bnon\b", r"\bma\b", r"delus", r"\brott[oa]\b", r"\bmanca\b", r"danneggiat", r"ritardo", r"rimbors",
+    r"reclam", r"pessim", r"残念", r"壊れ", r"届かない", r"届いていない", r"遅い", r"遅れ", r"返金", r"不満", r"最悪",
+    r"がっかり", r"ません", r"ない", r"でも", r"失望", r"坏", r"没", r"不", r"慢", r"退", r"差评", r"投诉", r"太差",
+    r"但是", r"可是", r"？",
+)
+
+
+def is_praise(text: str) -> bool:
+    """Thanks or praise and nothing that complains or asks (a question mark counts as asking)."""
+    folded = _fold(text)
+    return bool(PRAISE.search(folded)) and not COMPLAINT.search(folded)
+
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
@@ -103,7 +143,7 @@ def read_signals(text: str) -> Signals:
         fault = Fault.SELLER
     else:
         fault = Fault.UNKNOWN
-    return Signals(flags=flags, severity=severity, fault=fault)
+    return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and is_praise(text))
 
 
 SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]*")

@@ -74,6 +74,7 @@ BASE: dict[str, Any] = {
     "ask_buyer_for": [],
     "flags": [],
     "severity": "unknown",
+    "praise": False,
     "order_id": ORDER_ID,
     "order_status": None,
     "product_title": TITLE,
@@ -424,3 +425,21 @@ def test_formal_tone_changes_salutation_or_closing_and_still_passes_the_guard(la
     assert formal.endswith(SIGNATURE)
     decision = Decision(remedies=ctx["remedies"], max_partial_refund_pct=PCT, route="seller")
     assert guard.check(formal, decision, GuardPolicy(), language=lang).passed
+
+
+APOLOGY = {"en": "sorry", "de": "leid", "fr": "désolés", "es": "lamentamos", "it": "dispiace", "ja": "申し訳",
+           "zh": "抱歉"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_praise_is_thanked_not_apologised_for(lang: str) -> None:
+    """A happy buyer's message (intent feedback_review, signals.praise) got 'we are sorry things did not go as
+    they should have ... we are looking into this'; now it is thanked, with no policy and no promise to follow up."""
+    ctx = {"intent": "feedback_review", "policy_refs": [REF_RETURNS]}
+    complaint, praise = _render(lang, **ctx), _render(lang, praise=True, **ctx)
+    assert APOLOGY[lang] in complaint.casefold() and APOLOGY[lang] not in praise.casefold()
+    assert REF_RETURNS["title"] in complaint and REF_RETURNS["title"] not in praise
+    assert "24" in complaint and "24" not in praise
+    assert praise.endswith(SIGNATURE)
+    assert not [w for w in FORBIDDEN if w in praise.casefold()]
+    assert guard.check(praise, Decision(route="seller"), GuardPolicy(), language=lang).passed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.models import Fault, Flag, Severity
-from assistant.signals import intent_text, read_signals, without_declined, without_threats
+from assistant.signals import intent_text, is_praise, read_signals, without_declined, without_threats
 
 
 @pytest.mark.parametrize(("text", "flags"), [
@@ -123,3 +123,24 @@ def test_requests_that_are_not_declined_are_kept(text: str) -> None:
 def test_intent_text_drops_threats_and_declined_requests() -> None:
     text = "I don't want to cancel, I just want to know when it ships. Otherwise I'll leave a 1-star review."
     assert intent_text(text) == "I just want to know when it ships."
+
+
+@pytest.mark.parametrize(("text", "praise"), [
+    ("The lamp looks even better than in the photos!", True),
+    ("It arrived ahead of schedule, thanks!", True),
+    ("Die Kaffeemühle ist super, genau wie beschrieben.", True),
+    ("Colis reçu avant la date prévue et parfaitement emballé, merci !", True),
+    ("¡Gracias! Todo perfecto.", True),
+    ("La borsa è bellissima, grazie!", True),
+    ("実物は写真よりもさらに素敵でした。とても満足しています。", True),
+    ("质量非常好，比图片上还好看，谢谢！", True),
+    ("Thanks for nothing.", False),  # sarcasm: a complaint word wins
+    ("Great, late again. Thanks a lot.", False),
+    ("Thank you! Where is my refund?", False),  # a question is not praise
+    ("Danke, aber das Paket fehlt.", False),
+    ("我的包裹还没到，谢谢", False),
+    ("I'll leave a 5-star review if you refund me.", False),
+])
+def test_praise_is_thanks_with_nothing_to_fix(text: str, praise: bool) -> None:
+    assert is_praise(text) is praise
+    assert read_signals(text).praise is (praise and not read_signals(text).flags)
