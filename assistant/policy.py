@@ -37,6 +37,7 @@ class Condition(PolicyModel):
     ordered_after_csba_enrollment: bool | None = None
     min_days_past_estimated_delivery: int | None = None
     flags_any: list[str] | None = None
+    praise: bool | None = None
 
 
 class Rule(PolicyModel):

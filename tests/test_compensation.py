@@ -21,9 +21,10 @@ def policy() -> Policy:
 
 
 def sig(
-    severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None
+    severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
+    praise: bool = False,
 ) -> Signals:
-    return Signals(severity=severity, fault=fault, flags=flags or [])
+    return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -107,6 +108,8 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
     ("invoice -> seller answers", I.INVOICE_REQUEST, sig(), {}, [], 0, Route.SELLER, ["invoice_request"]),
     ("feedback -> no offer for reviews", I.FEEDBACK_REVIEW, sig(), {}, [], 0, Route.SELLER, ["feedback_review"]),
     ("out of scope -> a human reads it", I.OTHER, sig(), {}, [R.ESCALATE], 0, Route.HUMAN, ["out_of_scope"]),
+    ("thanks and nothing else -> thanked by the seller, nobody escalated", I.OTHER, sig(praise=True), {}, [], 0,
+     Route.SELLER, ["thanks_only"]),
     ("out of stock -> no resend", I.WRONG_ITEM, sig(), {"in_stock": False},
      [R.PARTIAL_REFUND, R.FULL_REFUND], 35, Route.SELLER, ["wrong_item", "no_resend_out_of_stock"]),
     ("A-to-z threat -> human, escalate", I.DAMAGED_IN_TRANSIT, sig(Severity.SEVERE, flags=[Flag.ATOZ_THREAT]),
