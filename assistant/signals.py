@@ -98,7 +98,9 @@ PRAISE = _rx(
     r"lo recomiendo", r"\bgrazie\b", r"\b(?:perfett[oa]|bellissim[oa]|ottim[oa]|stupend[oa])\b",
     r"\bsoddisfatt[oa]\b", r"come descritto", r"in anticipo", r"lo consiglio", r"ありがとう", r"満足",
     r"素敵", r"最高", r"気に入", r"期待以上", r"写真以上", r"早く届", r"谢谢", r"满意", r"好评", r"喜欢", r"非常好",
-    r"超出预期", r"比图片", r"早到", r"很棒", r"太棒",
+    r"超出预期", r"比图片", r"早到", r"很棒", r"太棒", r"不错", r"没问题", r"申し分", r"文句なし",
+    r"\bnot bad\b", r"\bcan'?t complain\b", r"\bcouldn'?t be happier\b", r"\bnicht schlecht\b", r"\bpas mal\b",
+    r"\bnada mal\b", r"\bniente male\b",
 )
 COMPLAINT = _rx(
     r"\bnot\b", r"\bno\b", r"n't\b", r"\bnever\b", r"\bnothing\b", r"\b(?:but|however|although)\b",
@@ -115,10 +117,18 @@ COMPLAINT = _rx(
     r"但是", r"可是", r"？",
 )
 
+# Praise that is worded with a negation ("not bad", "no problem", 不错): removed before COMPLAINT looks for "not".
+PRAISED_BY_NEGATION = _rx(
+    r"\bnot bad\b", r"\bno problem\b", r"\bcan'?t complain\b", r"\bcouldn'?t be happier\b",
+    r"\bnicht schlecht\b", r"\bkein problem\b", r"\bpas mal\b", r"\bsans (?:aucun )?problème\b",
+    r"\bsin (?:ningún )?problema\b", r"\bnada mal\b", r"\bniente male\b", r"\bnessun problema\b",
+    r"申し分(?:ない|ありません)", r"問題(?:ない|ありません)", r"文句なし", r"不错", r"没问题", r"没得说",
+)
+
 
 def is_praise(text: str) -> bool:
     """Thanks or praise and nothing that complains or asks (a question mark counts as asking)."""
-    folded = _fold(text)
+    folded = PRAISED_BY_NEGATION.sub(" good ", _fold(text))
     return bool(PRAISE.search(folded)) and not COMPLAINT.search(folded)
 
 

@@ -140,6 +140,10 @@ def test_intent_text_drops_threats_and_declined_requests() -> None:
     ("Danke, aber das Paket fehlt.", False),
     ("我的包裹还没到，谢谢", False),
     ("I'll leave a 5-star review if you refund me.", False),
+    ("质量不错，谢谢！", True),  # 不错 ("not bad") is praise worded with a negation
+    ("Not bad at all, thank you!", True),
+    ("Rien à dire, pas mal du tout, merci !", True),
+    ("不错，但是少了一个配件。", False),
 ])
 def test_praise_is_thanks_with_nothing_to_fix(text: str, praise: bool) -> None:
     assert is_praise(text) is praise
