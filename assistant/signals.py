@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from assistant.models import Fault, Flag, Severity, Signals
 
@@ -109,8 +110,8 @@ COMPLAINT = _rx(
     r"\bcomplain", r"\bproblem", r"\bissue\b", r"\bsorry\b", r"\bcancel", r"\bwhere\b", r"\?",
     r"\bnicht\b", r"\bkein", r"\bleider\b", r"\baber\b", r"enttäusch", r"kaputt", r"\bfehlt", r"beschädigt",
     r"schlecht", r"verspät", r"erstatt", r"beschwer", r"\bwo ist\b", r"\bne\b", r"\bpas\b", r"\bmais\b",
-    r"déçue?", r"cassé", r"manque", r"abîmé", r"retard", r"rembours", r"plainte", r"\bnul\b", r"\bno\b",
-    r"\bpero\b", r"decepcion", r"\broto\b", r"\bfalta\b", r"dañad", r"retraso", r"reembols", r"queja",
+    r"déçue?", r"cassé", r"manque", r"abîmé", r"retard", r"rembours", r"plainte", r"\bnul\b", r"\bpero\b",
+    r"decepcion", r"\broto\b", r"\bfalta\b", r"dañad", r"retraso", r"reembols", r"queja",
     r"\bnon\b", r"\bma\b", r"delus", r"\brott[oa]\b", r"\bmanca\b", r"danneggiat", r"ritardo", r"rimbors",
     r"reclam", r"pessim", r"残念", r"壊れ", r"届かない", r"届いていない", r"遅い", r"遅れ", r"返金", r"不満", r"最悪",
     r"がっかり", r"ません", r"ない", r"でも", r"失望", r"坏", r"没", r"不", r"慢", r"退", r"差评", r"投诉", r"太差",
@@ -128,7 +129,11 @@ PRAISED_BY_NEGATION = _rx(
 
 def is_praise(text: str) -> bool:
     """Thanks or praise and nothing that complains or asks (a question mark counts as asking)."""
-    folded = PRAISED_BY_NEGATION.sub(" good ", _fold(text))
+    return _is_praise(_fold(text))
+
+
+def _is_praise(folded: str) -> bool:
+    folded = PRAISED_BY_NEGATION.sub(" good ", folded)
     return bool(PRAISE.search(folded)) and not COMPLAINT.search(folded)
 
 
@@ -153,7 +158,7 @@ def read_signals(text: str) -> Signals:
         fault = Fault.SELLER
     else:
         fault = Fault.UNKNOWN
-    return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and is_praise(text))
+    return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and _is_praise(folded))
 
 
 SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]*")
@@ -171,9 +176,13 @@ def without_threats(text: str) -> str:
     defect. The intent is read from the rest; a message that is nothing but the threat is returned unchanged
     (it is about the review).
     """
-    sentences = SENTENCE.findall(_fold(text))
-    kept = [s for s in sentences if not (ATOZ.search(s) or REVIEW.search(s))]
-    if len(kept) == len(sentences):
+    return _without(text, SENTENCE.findall(_fold(text)), lambda s: bool(ATOZ.search(s) or REVIEW.search(s)))
+
+
+def _without(text: str, pieces: list[str], unwanted: Callable[[str], bool]) -> str:
+    """The text's pieces that are not unwanted, joined; the text itself if none is, or if too little is left."""
+    kept = [p for p in pieces if not unwanted(p)]
+    if len(kept) == len(pieces):
         return text
     rest = "".join(kept).strip()
     return rest if _weight(rest) >= MIN_REST_WEIGHT else text
@@ -207,12 +216,7 @@ def without_declined(text: str) -> str:
 
     What is left says what they do want; a message that is nothing but the declined request is returned unchanged.
     """
-    clauses = CLAUSE.findall(text)
-    kept = [c for c in clauses if not DECLINED.search(_fold(c))]
-    if len(kept) == len(clauses):
-        return text
-    rest = "".join(kept).strip()
-    return rest if _weight(rest) >= MIN_REST_WEIGHT else text
+    return _without(text, CLAUSE.findall(text), lambda c: bool(DECLINED.search(_fold(c))))
 
 
 def intent_text(text: str) -> str:
