@@ -34,9 +34,10 @@ class LiveServer:
     def log_with(self, *needles: str, timeout_s: float = 10.0) -> str:
         """The log once it holds every needle: the access line is written after the client already has its
         response, so on a busy machine it can lag a little."""
-        deadline = time.monotonic() + timeout_s
-        while not all(n in (text := self.log()) for n in needles) and time.monotonic() < deadline:
+        deadline, text = time.monotonic() + timeout_s, self.log()
+        while not all(n in text for n in needles) and time.monotonic() < deadline:
             time.sleep(0.05)
+            text = self.log()
         return text
 
     def client(self, key: str | None = API_KEY, **kwargs: object) -> httpx.Client:
