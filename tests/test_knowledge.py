@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -89,41 +90,24 @@ def test_every_shipped_policy_section_declares_its_intents() -> None:
         assert not untagged, f"{folder}: {untagged}"
 
 
-def test_a_section_can_be_limited_to_one_fulfilment_channel(tmp_path: Path) -> None:
-    (tmp_path / "policies").mkdir()
-    (tmp_path / "policies" / "ch.md").write_text(
-        "# Channels\n\n## MCF\n<!-- intents: damaged_in_transit; fulfillment: mcf -->\nClaims.\n\n"
-        "## Any\n<!-- intents: damaged_in_transit -->\nPhotos.\n", encoding="utf-8")
-    mcf, general = load_passages(tmp_path)
-    assert (mcf.intents, mcf.fulfillment, mcf.text) == (("damaged_in_transit",), "mcf", "Claims.")
-    assert general.fulfillment == ""
-    (tmp_path / "policies" / "ch.md").write_text(
-        "# Channels\n\n## MCF\n<!-- intents: damaged_in_transit; fulfillment: drone -->\nClaims.\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match=r"ch\.md:4: fulfillment 'drone' is not one of merchant, amazon, mcf"):
-        load_passages(tmp_path)
-
-
-def test_a_section_can_be_limited_to_one_severity(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("conditions", "fields", "bad", "error"), [
+    ("fulfillment: mcf", {"fulfillment": "mcf"},
+     "fulfillment: drone", "fulfillment 'drone' is not one of merchant, amazon, mcf"),
+    ("fulfillment: merchant; severity: minor", {"fulfillment": "merchant", "severity": "minor"},
+     "colour: blue", "unknown condition 'colour'"),
+    ("fulfillment: merchant; route: csba", {"fulfillment": "merchant", "route": "csba"},
+     "route: seller", "route 'seller' is not one of csba, amazon, human"),
+], ids=["fulfilment channel", "severity", "route"])
+def test_a_section_can_be_limited_by_conditions(tmp_path: Path, conditions: str, fields: dict[str, str], bad: str,
+                                                error: str) -> None:
     (tmp_path / "policies").mkdir()
     doc = tmp_path / "policies" / "d.md"
-    doc.write_text("# D\n\n## Minor\n<!-- intents: damaged_in_transit; fulfillment: merchant; severity: minor -->\n"
-                   "A scratch.\n", encoding="utf-8")
-    (minor,) = load_passages(tmp_path)
-    assert (minor.intents, minor.fulfillment, minor.severity) == (("damaged_in_transit",), "merchant", "minor")
-    doc.write_text("# D\n\n## Minor\n<!-- intents: damaged_in_transit; colour: blue -->\nA scratch.\n",
-                   encoding="utf-8")
-    with pytest.raises(KnowledgeError, match=r"d\.md:4: unknown condition 'colour'"):
-        load_passages(tmp_path)
-
-
-def test_a_section_can_be_limited_to_one_route(tmp_path: Path) -> None:
-    (tmp_path / "policies").mkdir()
-    doc = tmp_path / "policies" / "c.md"
-    doc.write_text("# C\n\n## CSBA\n<!-- intents: return_request; fulfillment: merchant; route: csba -->\n"
-                   "Amazon answers for us.\n", encoding="utf-8")
-    (csba,) = load_passages(tmp_path)
-    assert (csba.fulfillment, csba.route) == ("merchant", "csba")
-    doc.write_text("# C\n\n## CSBA\n<!-- intents: return_request; route: seller -->\nAmazon answers for us.\n",
-                   encoding="utf-8")
-    with pytest.raises(KnowledgeError, match=r"c\.md:4: route 'seller' is not one of csba, amazon, human"):
+    doc.write_text(f"# D\n\n## Limited\n<!-- intents: damaged_in_transit; {conditions} -->\nText.\n\n"
+                   "## Any\n<!-- intents: damaged_in_transit -->\nPhotos.\n", encoding="utf-8")
+    limited, general = load_passages(tmp_path)
+    assert (limited.intents, limited.text) == (("damaged_in_transit",), "Text.")
+    assert {key: getattr(limited, key) for key in fields} == fields
+    assert all(getattr(general, key) == "" for key in fields)  # a section without conditions applies everywhere
+    doc.write_text(f"# D\n\n## Limited\n<!-- intents: damaged_in_transit; {bad} -->\nText.\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=rf"d\.md:4: {re.escape(error)}"):
         load_passages(tmp_path)
