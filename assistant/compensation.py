@@ -55,8 +55,10 @@ def _matches(cond: Condition, signals: Signals, order: OrderFacts, bands: set[st
         checks.append(days is not None and days >= cond.min_days_past_estimated_delivery)
     if cond.flags_any is not None:
         checks.append(any(flag in cond.flags_any for flag in signals.flags))
-    if cond.praise is not None:
-        checks.append(signals.praise is cond.praise)
+    for signal in ("praise", "careless_delivery"):
+        wanted = getattr(cond, signal)
+        if wanted is not None:
+            checks.append(getattr(signals, signal) is wanted)
     return all(checks)
 
 

@@ -69,6 +69,7 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "flags": [f.value for f in c.signals.flags],
         "severity": c.signals.severity.value,
         "praise": c.signals.praise,
+        "careless_delivery": c.signals.careless_delivery,
         "order_id": ctx.order.order_id,
         "order_status": ctx.order.status,
         "product_title": ctx.product_title,

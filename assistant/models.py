@@ -189,6 +189,9 @@ class Signals(Contract):
     severity: Severity = Severity.UNKNOWN
     fault: Fault = Fault.UNKNOWN
     praise: bool = Field(default=False, description="thanks or praise, no complaint: the reply thanks, not apologises")
+    careless_delivery: bool = Field(
+        default=False, description="complains how the courier left a parcel (thrown, left in the rain, no knock)"
+    )
 
 
 class Classification(Contract):

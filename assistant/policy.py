@@ -38,6 +38,7 @@ class Condition(PolicyModel):
     min_days_past_estimated_delivery: int | None = None
     flags_any: list[str] | None = None
     praise: bool | None = None
+    careless_delivery: bool | None = None
 
 
 class Rule(PolicyModel):

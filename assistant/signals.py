@@ -137,6 +137,47 @@ def _is_praise(folded: str) -> bool:
     return bool(PRAISE.search(folded)) and not COMPLAINT.search(folded)
 
 
+# How the courier left a parcel the buyer does have: thrown over a fence, left in the rain or a bin, no knock. Read
+# only beside shipping_status, where it turns "where is my order" into an apology about the delivery itself.
+_PLACE_EN = (r"over (?:the |my |our )?(?:fence|gate|wall|hedge)"
+             r"|in(?:to)? (?:the |my |our )?(?:rain|bin|trash|garbage|recycling|rubbish|hedge|bush(?:es)?|puddle"
+             r"|flower ?bed)"
+             r"|(?:in|on|at) (?:the |my |our )?(?:porch|doorstep|stairwell|stairs|hallway|lobby|driveway|garden|street"
+             r"|pavement|sidewalk|corridor)"
+             r"|outside|unattended|(?:through|in) (?:the |my )?(?:letterbox|letter box|mail slot)")
+CARELESS = _rx(
+    r"\b(?:threw|thrown|throw|tossed|toss|chucked|dumped|flung|hurled|left|dropped|stuffed|shoved|forced|jammed)\b"
+    rf"[^.!?\n]{{0,40}}?\b(?:{_PLACE_EN})",
+    r"(?:didn'?t|did not|never|without|no one|nobody) (?:even )?(?:bother(?:ing|ed)? to )?(?:knock|ring|buzz)",
+    r"\bno (?:knock|ring|card|note)\b", r"soaked|soaking wet|drenched|wet through",
+    r"\bin(?:to)? (?:the |my |our )?(?:recycling |rubbish |garbage |trash |wheelie )?bin\b",
+    r"\bleft (?:it |them |the (?:box|parcel|package) )?(?:by|in front of|next to|behind) (?:the |my |our )?"
+    r"(?:door|gate)",
+    r"(?:bottom|foot) of the stairs",
+    r"über (?:den|das|die) (?:zaun|tor|gartentor|hoftor|mauer|hecke)", r"(?:hin|rüber|über)?geworfen", r"geschmissen",
+    r"im regen", r"in (?:die|der) (?:mülltonne|tonne|biotonne|papiertonne)", r"ohne (?:zu )?(?:klingeln|läuten)",
+    r"nicht (?:mal |einmal )?geklingelt", r"im (?:offenen )?treppenhaus", r"durchnässt|klatschnass|aufgeweicht",
+    r"\b(?:jet[ée]|balanc[ée]|lanc[ée])e?s?\b", r"par-dessus (?:le |la |l')?(?:portail|clôture|grillage|mur|haie)",
+    r"sous la pluie", r"(?:dans|à) (?:la |ma )?poubelle", r"sans (?:même )?(?:sonner|frapper)",
+    r"n'a (?:pas|même pas) (?:sonné|frappé)", r"tremp[ée]", r"cage d'escalier",
+    r"\b(?:tirad[oa]|lanzad[oa]|arrojad[oa]|tiró|lanzó|arrojó)\b",
+    r"por encima (?:de la|del) (?:valla|verja|muro|reja|cerca|portón)", r"bajo la lluvia",
+    r"(?:cubo de (?:la )?basura|contenedor de basura|en la basura)",
+    r"sin (?:llamar|tocar)(?: al timbre| a la puerta)?",
+    r"no (?:llamó|tocó) (?:al timbre|a la puerta)", r"empapad[oa]", r"en el (?:portal|rellano|descansillo)",
+    r"\b(?:lanciat[oa]|buttat[oa]|gettat[oa])\b", r"oltre (?:il|la) (?:cancello|recinzione|muro|siepe)",
+    r"sotto la pioggia", r"nel(?:la)? (?:bidone|cassonetto|spazzatura|pattumiera)", r"senza (?:suonare|bussare)",
+    r"non ha (?:neanche |nemmeno |neppure )?(?:suonato|bussato)", r"fradici[oa]|inzuppat[oa]", r"pianerottolo|androne",
+    r"置き配", r"置きっぱなし", r"放置", r"投げ(?:入れ|込|捨て)",
+    r"(?:インターホン|チャイム|呼び鈴)(?:も|を)?(?:鳴らさ|押さ)",
+    r"雨(?:の中|ざらし)", r"びしょ濡れ|ずぶ濡れ|濡れて", r"ゴミ箱",
+    r"扔", r"丢在", r"(?:放|堆|搁)在(?:门口|门外|楼道|楼下|大门口|走廊)", r"随手", r"(?:不|没有?)敲门",
+    r"淋湿|湿透|淋雨|雨里", r"垃圾桶",
+)
+# "Throw a look": "einen Blick auf die Sendungsverfolgung geworfen", "jeté un œil au suivi" are not careless couriers.
+GLANCED = _rx(r"blick\w*\b[^.!?\n]{0,50}?geworfen", r"jet[ée] un (?:œil|oeil|coup d)", r"lanc[ée] un (?:regard|coup d)",
+              r"buttato (?:un )?(?:occhio|l'occhio)", r"echad[oa] un vistazo")
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -158,7 +199,8 @@ def read_signals(text: str) -> Signals:
         fault = Fault.SELLER
     else:
         fault = Fault.UNKNOWN
-    return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and _is_praise(folded))
+    return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and _is_praise(folded),
+                   careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", folded))))
 
 
 SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]*")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from assistant.errors import InputError
-from assistant.models import DraftResult, OrderFacts, Severity
+from assistant.models import DraftResult, Intent, OrderFacts, Severity
 from assistant.templates import render
 
 __all__ = ["AGENT_LANGUAGES", "agent_summary"]
@@ -24,25 +24,31 @@ def agent_summary(
     *,
     order: OrderFacts | None = None,
     severity: Severity | None = None,
+    careless_delivery: bool = False,
 ) -> str:
     """Two lines in the agent's language: what the buyer wants, then what was decided.
 
-    `order` and `severity` are not part of DraftResult; when given, the first line mentions the order's
-    status and price and how bad the damage or defect sounds. The price is shown in `order.currency`.
+    `order`, `severity` and `careless_delivery` are not part of DraftResult; when given, the first line mentions
+    the order's status and price, how bad the damage or defect sounds, and that a delivery question is really a
+    complaint about how the parcel was left. The price is shown in `order.currency`.
     """
     if agent_language not in AGENT_LANGUAGES:
         raise InputError(
             f"agent_language must be one of {', '.join(AGENT_LANGUAGES)}, got {agent_language!r}. "
             "Set REPLY_ASSISTANT_AGENT_LANGUAGE to en or zh."
         )
-    return render(prompts_dir, f"summary/agent.{agent_language}.j2", _context(result, order, severity))
+    context = _context(result, order, severity, careless_delivery)
+    return render(prompts_dir, f"summary/agent.{agent_language}.j2", context)
 
 
-def _context(result: DraftResult, order: OrderFacts | None, severity: Severity | None) -> dict[str, Any]:
+def _context(
+    result: DraftResult, order: OrderFacts | None, severity: Severity | None, careless_delivery: bool
+) -> dict[str, Any]:
     d = result.decision
     return {
         "language": result.language,
         "intent": result.intent.value,
+        "careless_delivery": careless_delivery and result.intent is Intent.SHIPPING_STATUS,
         "severity": severity.value if severity and severity is not Severity.UNKNOWN else None,
         "order_status": order.status if order else None,
         "price": _amount(order.item_price) if order and order.item_price is not None else None,

@@ -22,9 +22,10 @@ def policy() -> Policy:
 
 def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
-    praise: bool = False,
+    praise: bool = False, careless_delivery: bool = False,
 ) -> Signals:
-    return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise)
+    return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
+                   careless_delivery=careless_delivery)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -110,6 +111,11 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
     ("out of scope -> a human reads it", I.OTHER, sig(), {}, [R.ESCALATE], 0, Route.HUMAN, ["out_of_scope"]),
     ("thanks and nothing else -> thanked by the seller, nobody escalated", I.OTHER, sig(praise=True), {}, [], 0,
      Route.SELLER, ["thanks_only"]),
+    ("parcel left carelessly -> apology, no tracking to share", I.SHIPPING_STATUS, sig(careless_delivery=True),
+     {"status": "delivered"}, [], 0, Route.SELLER, ["careless_delivery"]),
+    ("careless delivery of an FBA order -> Amazon delivered it", I.SHIPPING_STATUS, sig(careless_delivery=True),
+     {"status": "delivered", "fulfillment": "amazon"}, [], 0, Route.AMAZON,
+     ["careless_delivery", "fba_handled_by_amazon"]),
     ("out of stock -> no resend", I.WRONG_ITEM, sig(), {"in_stock": False},
      [R.PARTIAL_REFUND, R.FULL_REFUND], 35, Route.SELLER, ["wrong_item", "no_resend_out_of_stock"]),
     ("A-to-z threat -> human, escalate", I.DAMAGED_IN_TRANSIT, sig(Severity.SEVERE, flags=[Flag.ATOZ_THREAT]),

@@ -61,7 +61,8 @@ def test_labels_agree_with_the_rules(case: Case) -> None:
     assert expect.intent is not None
     read = read_signals(case.text)
     decision = decide(
-        expect.intent, Signals(flags=expect.flags or [], severity=read.severity, fault=read.fault, praise=read.praise),
+        expect.intent, Signals(flags=expect.flags or [], severity=read.severity, fault=read.fault, praise=read.praise,
+                careless_delivery=read.careless_delivery),
         case.order, POLICY,
     )
     offered = set(decision.remedies)

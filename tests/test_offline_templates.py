@@ -75,6 +75,7 @@ BASE: dict[str, Any] = {
     "flags": [],
     "severity": "unknown",
     "praise": False,
+    "careless_delivery": False,
     "order_id": ORDER_ID,
     "order_status": None,
     "product_title": TITLE,
@@ -443,3 +444,29 @@ def test_praise_is_thanked_not_apologised_for(lang: str) -> None:
     assert praise.endswith(SIGNATURE)
     assert not [w for w in FORBIDDEN if w in praise.casefold()]
     assert guard.check(praise, Decision(route="seller"), GuardPolicy(), language=lang).passed
+
+
+CARRIER = {"en": "carrier", "de": "zustelldienst", "fr": "transporteur", "es": "transporte", "it": "corriere",
+           "ja": "配送業者", "zh": "承运商"}
+WHERE_IS_IT = {"en": "where your order is", "de": "wo sich ihre bestellung", "fr": "où en est votre commande",
+               "es": "dónde se encuentra su pedido", "it": "dove si trova", "ja": "配送状況", "zh": "配送情况"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_careless_delivery_apologises_for_the_delivery_not_the_whereabouts(lang: str) -> None:
+    """A parcel thrown over the fence read as shipping_status and got "we understand you would like to know
+    where your order is ... we will share the tracking details": now the reply apologises and reports it."""
+    ctx = {"intent": "shipping_status", "order_status": "delivered"}
+    asking = _render(lang, remedies=["provide_tracking"], **ctx)
+    careless = _render(lang, careless_delivery=True, **ctx)
+    assert WHERE_IS_IT[lang] in asking.casefold() and WHERE_IS_IT[lang] not in careless.casefold()
+    assert CARRIER[lang] in careless.casefold() and APOLOGY[lang] in careless.casefold()
+    assert "24" not in careless  # nothing to look into: no promise to come back
+    assert careless.endswith(SIGNATURE)
+    assert guard.check(careless, Decision(route="seller"), GuardPolicy(), language=lang).passed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_careless_delivery_changes_only_the_shipping_status_reply(lang: str) -> None:
+    ctx = {"intent": "delivered_not_received", "remedies": ["check_with_neighbors"], "order_status": "delivered"}
+    assert _render(lang, careless_delivery=True, **ctx) == _render(lang, **ctx)

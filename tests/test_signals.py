@@ -148,3 +148,27 @@ def test_intent_text_drops_threats_and_declined_requests() -> None:
 def test_praise_is_thanks_with_nothing_to_fix(text: str, praise: bool) -> None:
     assert is_praise(text) is praise
     assert read_signals(text).praise is (praise and not read_signals(text).flags)
+
+
+@pytest.mark.parametrize(("text", "careless"), [
+    ("The driver tossed my parcel over the gate.", True),
+    ("They left the box sitting in the rain.", True),
+    ("Found my order in the recycling bin!", True),
+    ("The courier did not knock, just left it by the door.", True),
+    ("Der Bote hat das Paket über den Zaun geworfen.", True),
+    ("Le livreur l'a laissé sous la pluie sans sonner.", True),
+    ("El repartidor lo dejó en el portal sin llamar al timbre.", True),
+    ("Il corriere ha lasciato il pacco sul pianerottolo senza suonare.", True),
+    ("インターホンも押さずに玄関前に置きっぱなしでした。", True),
+    ("快递员直接把包裹扔在楼道里。", True),
+    ("Where is my order?", False),
+    ("My package is three days late.", False),
+    ("Can you leave it outside if I am not home?", False),  # asks for a safe place; nothing happened yet
+    ("The parcel was stolen from my porch.", False),  # not received: that is another intent's reply
+    ("I left the charger in the box.", False),
+    ("我的包裹什么时候到？", False),
+    ("Ich habe einen Blick auf die Sendungsverfolgung geworfen, wann kommt das Paket?", False),  # "threw a look"
+    ("J'ai jeté un œil au suivi, où en est mon colis ?", False),
+])
+def test_careless_delivery_is_how_the_parcel_was_left(text: str, careless: bool) -> None:
+    assert read_signals(text).careless_delivery is careless

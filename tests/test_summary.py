@@ -68,6 +68,7 @@ class Case:
     en: str
     order: OrderFacts | None = None
     severity: Severity | None = None
+    careless_delivery: bool = False
 
 
 CASES = [
@@ -129,6 +130,23 @@ CASES = [
         "Draft failed the guard: do not send as is (link, promises).",
     ),
     Case(
+        why="a delivery question that is really about how the parcel was left says so",
+        result=make_result(language="fr", intent=Intent.SHIPPING_STATUS, decision=Decision()),
+        order=OrderFacts(status="delivered"),
+        careless_delivery=True,
+        zh="买家（法语）投诉快递员投递方式不当，订单已送达。\n可提供：无补偿方案；卖家处理；24小时内回复。",
+        en="Buyer (French) complains about how the courier left the parcel, order delivered.\n"
+        "May offer: no remedy; seller handles it; reply within 24 hours.",
+    ),
+    Case(
+        why="the careless-delivery wording belongs to shipping_status only",
+        result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
+        careless_delivery=True,
+        zh="买家（英语）反映物流显示已送达但未收到。\n可提供：无补偿方案；卖家处理；24小时内回复。",
+        en="Buyer (English) says the order shows delivered but never arrived.\n"
+        "May offer: no remedy; seller handles it; reply within 24 hours.",
+    ),
+    Case(
         why="unknown language, unclassified, unknown severity left out, price without currency, one hour",
         result=make_result(
             language="other",
@@ -147,7 +165,8 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.why for c in CASES])
 @pytest.mark.parametrize("agent_language", ["zh", "en"])
 def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
-    text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, severity=case.severity)
+    text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, severity=case.severity,
+                         careless_delivery=case.careless_delivery)
     assert text == getattr(case, agent_language)
 
 
