@@ -192,6 +192,9 @@ class Signals(Contract):
     careless_delivery: bool = Field(
         default=False, description="complains how the courier left a parcel (thrown, left in the rain, no knock)"
     )
+    safety_incident: bool = Field(
+        default=False, description="the item caught fire, gave a shock, injured or sickened someone: a person answers"
+    )
 
 
 class Classification(Contract):

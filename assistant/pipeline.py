@@ -301,7 +301,7 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
     summary = agent_summary(
         result, parts.settings.agent_language, parts.settings.prompts_dir,
         order=order.model_copy(update={"currency": currency_of(order, parts.policy)}),
-        severity=classification.signals.severity, careless_delivery=classification.signals.careless_delivery,
+        signals=classification.signals,
     )
     timings["total"] = round((time.perf_counter() - started) * 1000, 2)
     return result.model_copy(update={"agent_summary": summary, "timings_ms": timings})

@@ -39,6 +39,7 @@ class Condition(PolicyModel):
     flags_any: list[str] | None = None
     praise: bool | None = None
     careless_delivery: bool | None = None
+    safety_incident: bool | None = None
 
 
 class Rule(PolicyModel):

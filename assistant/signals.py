@@ -178,6 +178,39 @@ CARELESS = _rx(
 GLANCED = _rx(r"blick\w*\b[^.!?\n]{0,50}?geworfen", r"jet[ée] un (?:œil|oeil|coup d)", r"lanc[ée] un (?:regard|coup d)",
               r"buttato (?:un )?(?:occhio|l'occhio)", r"echad[oa] un vistazo")
 
+# The item hurt someone or nearly did: fire, smoke, sparks, melting, a shock, a burn or cut, poisoning, an allergic
+# reaction. Such a message goes to a person whatever its intent (rules.yaml, safety_incident_to_human). Words that
+# also name products or questions ("smoke detector", "is it fireproof?") are not enough: something has to happen.
+SAFETY = _rx(
+    r"caught fire", r"\bon fire\b", r"burst into flames", r"\bflames?\b", r"(?:started|began|was|is|kept) smoking",
+    r"smoke (?:came|coming|poured|pouring|started)", r"sparks? (?:came|flew|flying|coming)", r"\bsparked\b",
+    r"\bmelted\b", r"\bexploded\b", r"\bblew up\b", r"electric(?:al)? shock", r"\bshocked (?:me|him|her|us|my)",
+    r"(?:gave|got) (?:me |him |her |us |my \w+ )?(?:a |an )?(?:nasty |small |big )?(?:electric )?shock",
+    r"burn(?:ed|t|s)? (?:my|his|her|their|our|the child|the baby)", r"\bburns? on (?:my|his|her)",
+    r"\binjur(?:ed|y|ies)\b", r"\bhospital\b", r"emergency room", r"poison(?:ed|ing)", r"allergic reaction",
+    r"\bchok(?:ed|ing) (?:on|hazard)", r"\boverheat(?:ed|ing|s)\b",
+    r"cut (?:my|his|her|their) (?:finger|hand|skin|foot|leg)",
+    r"\bbleeding\b", r"toxic (?:smell|fumes)", r"\bfumes\b",
+    r"in brand geraten", r"\bfeuer\b", r"\bflammen\b", r"geraucht", r"qualmt", r"rauch (?:kam|stieg|quoll)", r"funken",
+    r"geschmolzen", r"explodiert", r"stromschlag", r"elektrischen schlag", r"verbrannt", r"verbrennung", r"verletzt",
+    r"verletzung", r"krankenhaus", r"notaufnahme", r"vergiftung", r"allergische reaktion", r"überhitzt",
+    r"pris feu", r"incendie", r"\bflammes\b", r"a fumé", r"fumée (?:est sortie|s'est dégagée|sortait)", r"étincelle",
+    r"\bfondu\b", r"explosé", r"décharge électrique", r"électrocut", r"brûlure", r"\bbrûlé", r"blessé", r"blessure",
+    r"hôpital", r"aux urgences", r"intoxi", r"réaction allergique", r"surchauff",
+    r"se incendió", r"prendió fuego", r"\bfuego\b", r"\bllamas\b", r"(?:salió|sale|echa|echó|echando) humo",
+    r"\bchispas\b", r"se derriti", r"explotó", r"descarga eléctrica", r"calambre", r"quemadura", r"\bme quem",
+    r"\bherid[oa]\b", r"lesión", r"me corté", r"se cortó con", r"urgencias", r"intoxica", r"reacción alérgica",
+    r"sobrecalent",
+    r"preso fuoco", r"incendi", r"\bfiamme\b", r"fumo (?:è uscito|usciva|esce)", r"fumava", r"scintill",
+    r"si è sciolt", r"esplos", r"\bscossa\b", r"folgorat", r"ustion[ei]", r"\bferit[oa]\b", r"ospedale",
+    r"pronto soccorso",
+    r"intossica", r"reazione allergica", r"surriscald",
+    r"発火", r"火が出", r"燃えた", r"炎", r"煙が出", r"煙が", r"火花", r"溶けた", r"爆発", r"破裂", r"感電", r"やけど",
+    r"火傷", r"怪我", r"けが", r"ケガ", r"病院", r"救急", r"中毒", r"アレルギー反応", r"過熱", r"異常に熱",
+    r"起火", r"着火", r"着了火", r"冒烟", r"冒火", r"火花", r"烧焦", r"融化", r"熔化", r"爆炸", r"炸了", r"漏电",
+    r"触电", r"电到", r"烫伤", r"烧伤", r"受伤", r"划伤", r"割伤", r"医院", r"急诊", r"中毒", r"过敏反应", r"过热",
+)
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -200,7 +233,8 @@ def read_signals(text: str) -> Signals:
     else:
         fault = Fault.UNKNOWN
     return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and _is_praise(folded),
-                   careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", folded))))
+                   careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", folded))),
+                   safety_incident=bool(SAFETY.search(folded)))
 
 
 SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]*")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from assistant.errors import InputError
-from assistant.models import DraftResult, Intent, OrderFacts, Severity
+from assistant.models import DraftResult, Intent, OrderFacts, Severity, Signals
 from assistant.templates import render
 
 __all__ = ["AGENT_LANGUAGES", "agent_summary"]
@@ -23,33 +23,31 @@ def agent_summary(
     prompts_dir: Path,
     *,
     order: OrderFacts | None = None,
-    severity: Severity | None = None,
-    careless_delivery: bool = False,
+    signals: Signals | None = None,
 ) -> str:
     """Two lines in the agent's language: what the buyer wants, then what was decided.
 
-    `order`, `severity` and `careless_delivery` are not part of DraftResult; when given, the first line mentions
-    the order's status and price, how bad the damage or defect sounds, and that a delivery question is really a
-    complaint about how the parcel was left. The price is shown in `order.currency`.
+    `order` and `signals` are not part of DraftResult; when given, the first line mentions the order's status and
+    price, how bad the damage or defect sounds, that a delivery question is really a complaint about how the parcel
+    was left, and that the item hurt someone. The price is shown in `order.currency`.
     """
     if agent_language not in AGENT_LANGUAGES:
         raise InputError(
             f"agent_language must be one of {', '.join(AGENT_LANGUAGES)}, got {agent_language!r}. "
             "Set REPLY_ASSISTANT_AGENT_LANGUAGE to en or zh."
         )
-    context = _context(result, order, severity, careless_delivery)
+    context = _context(result, order, signals or Signals())
     return render(prompts_dir, f"summary/agent.{agent_language}.j2", context)
 
 
-def _context(
-    result: DraftResult, order: OrderFacts | None, severity: Severity | None, careless_delivery: bool
-) -> dict[str, Any]:
+def _context(result: DraftResult, order: OrderFacts | None, signals: Signals) -> dict[str, Any]:
     d = result.decision
     return {
         "language": result.language,
         "intent": result.intent.value,
-        "careless_delivery": careless_delivery and result.intent is Intent.SHIPPING_STATUS,
-        "severity": severity.value if severity and severity is not Severity.UNKNOWN else None,
+        "careless_delivery": signals.careless_delivery and result.intent is Intent.SHIPPING_STATUS,
+        "safety_incident": signals.safety_incident,
+        "severity": signals.severity.value if signals.severity is not Severity.UNKNOWN else None,
         "order_status": order.status if order else None,
         "price": _amount(order.item_price) if order and order.item_price is not None else None,
         "currency": order.currency.upper() if order and order.currency else None,

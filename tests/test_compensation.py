@@ -22,10 +22,10 @@ def policy() -> Policy:
 
 def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
-    praise: bool = False, careless_delivery: bool = False,
+    praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
-                   careless_delivery=careless_delivery)
+                   careless_delivery=careless_delivery, safety_incident=safety_incident)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -116,6 +116,12 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
     ("careless delivery of an FBA order -> Amazon delivered it", I.SHIPPING_STATUS, sig(careless_delivery=True),
      {"status": "delivered", "fulfillment": "amazon"}, [], 0, Route.AMAZON,
      ["careless_delivery", "fba_handled_by_amazon"]),
+    ("item caught fire -> a person answers first, within 12 h", I.PRODUCT_DEFECT,
+     sig(Severity.SEVERE, safety_incident=True), {"item_price": 100},
+     [R.FULL_REFUND, R.ESCALATE], 0, Route.HUMAN, ["defect", "safety_incident_to_human"]),
+    ("harm on an FBA order -> still a person, not only Amazon", I.PRODUCT_DEFECT, sig(safety_incident=True),
+     {"fulfillment": "amazon"}, [R.ESCALATE], 0, Route.HUMAN,
+     ["defect", "fba_handled_by_amazon", "safety_incident_to_human"]),
     ("out of stock -> no resend", I.WRONG_ITEM, sig(), {"in_stock": False},
      [R.PARTIAL_REFUND, R.FULL_REFUND], 35, Route.SELLER, ["wrong_item", "no_resend_out_of_stock"]),
     ("A-to-z threat -> human, escalate", I.DAMAGED_IN_TRANSIT, sig(Severity.SEVERE, flags=[Flag.ATOZ_THREAT]),

@@ -62,7 +62,7 @@ def test_labels_agree_with_the_rules(case: Case) -> None:
     read = read_signals(case.text)
     decision = decide(
         expect.intent, Signals(flags=expect.flags or [], severity=read.severity, fault=read.fault, praise=read.praise,
-                careless_delivery=read.careless_delivery),
+                careless_delivery=read.careless_delivery, safety_incident=read.safety_incident),
         case.order, POLICY,
     )
     offered = set(decision.remedies)

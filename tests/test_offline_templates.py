@@ -76,6 +76,7 @@ BASE: dict[str, Any] = {
     "severity": "unknown",
     "praise": False,
     "careless_delivery": False,
+    "safety_incident": False,
     "order_id": ORDER_ID,
     "order_status": None,
     "product_title": TITLE,
@@ -470,3 +471,26 @@ def test_careless_delivery_apologises_for_the_delivery_not_the_whereabouts(lang:
 def test_careless_delivery_changes_only_the_shipping_status_reply(lang: str) -> None:
     ctx = {"intent": "delivered_not_received", "remedies": ["check_with_neighbors"], "order_status": "delivered"}
     assert _render(lang, careless_delivery=True, **ctx) == _render(lang, **ctx)
+
+
+STOP_USING = {"en": "stop using", "de": "nicht mehr", "fr": "cesser d'utiliser", "es": "deje de usar",
+              "it": "non utilizzare", "ja": "ご使用をお控え", "zh": "停止使用"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_harm_tells_the_buyer_to_stop_using_the_item(lang: str) -> None:
+    """A charger that caught fire got "we are sorry the item is not working as it should": now the reply says it is
+    taken seriously and asks the buyer to stop using the item, while a person (route human) takes over."""
+    ctx = {"intent": "product_defect", "route": "human", "remedies": ["full_refund", "escalate"],
+           "reply_within_hours": 12}
+    plain, harm = _render(lang, **ctx), _render(lang, safety_incident=True, **ctx)
+    assert STOP_USING[lang] not in plain and STOP_USING[lang] in harm
+    assert "12" in harm and harm.endswith(SIGNATURE)
+    decision = Decision(remedies=ctx["remedies"], route="human", reply_within_hours=12)
+    assert guard.check(harm, decision, GuardPolicy(), language=lang).passed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_harm_wording_is_not_used_for_a_product_question(lang: str) -> None:
+    ctx = {"intent": "pre_sale_question", "pre_sale_answer": ANSWER if lang == "en" else None}
+    assert _render(lang, safety_incident=True, **ctx) == _render(lang, **ctx)

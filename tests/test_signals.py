@@ -172,3 +172,23 @@ def test_praise_is_thanks_with_nothing_to_fix(text: str, praise: bool) -> None:
 ])
 def test_careless_delivery_is_how_the_parcel_was_left(text: str, careless: bool) -> None:
     assert read_signals(text).careless_delivery is careless
+
+
+@pytest.mark.parametrize(("text", "harm"), [
+    ("The phone charger caught fire on my desk last night.", True),
+    ("My daughter got an electric shock from the lamp switch.", True),
+    ("The kettle started smoking the second time I used it.", True),
+    ("Das Netzteil ist in Brand geraten, der Teppich hat jetzt einen Fleck.", True),
+    ("La batterie a surchauffé et le boîtier a fondu.", True),
+    ("Mi hijo se cortó con el borde de la bandeja y tuvimos que ir a urgencias.", True),
+    ("La crema mi ha provocato una reazione allergica.", True),
+    ("使用中に充電器が発火しました。", True),
+    ("插上电源就冒烟了，差点触电。", True),
+    ("Does this smoke detector come with batteries?", False),  # a product, not an event
+    ("Is the heater safe to leave on overnight?", False),
+    ("The kettle stopped working after a week.", False),
+    ("Mi sono trasferito, spedite al nuovo indirizzo.", False),  # "trasferito" is not "ferito"
+    ("Which brand is the charger?", False),
+])
+def test_safety_incident_is_harm_that_happened(text: str, harm: bool) -> None:
+    assert read_signals(text).safety_incident is harm

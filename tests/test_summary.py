@@ -24,6 +24,7 @@ from assistant.models import (
     Remedy,
     Route,
     Severity,
+    Signals,
     SourceRef,
 )
 from assistant.settings import PROJECT_ROOT
@@ -69,6 +70,7 @@ class Case:
     order: OrderFacts | None = None
     severity: Severity | None = None
     careless_delivery: bool = False
+    safety_incident: bool = False
 
 
 CASES = [
@@ -139,6 +141,16 @@ CASES = [
         "May offer: no remedy; seller handles it; reply within 24 hours.",
     ),
     Case(
+        why="an item that hurt someone says so after the flags",
+        result=make_result(language="ja", intent=Intent.PRODUCT_DEFECT, flags=[Flag.URGENT],
+                           decision=Decision(remedies=[Remedy.ESCALATE], route=Route.HUMAN, reply_within_hours=12)),
+        safety_incident=True,
+        zh="买家（日语）反映商品质量问题/故障；标记：紧急；反映商品造成伤害（起火、触电、受伤或不适）。\n"
+        "可提供：升级处理；转人工；12小时内回复。",
+        en="Buyer (Japanese) reports the product is defective; flags: urgent; reports harm (fire, shock, injury or "
+        "illness).\nMay offer: escalate; hand over to a human; reply within 12 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -165,8 +177,9 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.why for c in CASES])
 @pytest.mark.parametrize("agent_language", ["zh", "en"])
 def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
-    text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, severity=case.severity,
-                         careless_delivery=case.careless_delivery)
+    signals = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
+                      safety_incident=case.safety_incident)
+    text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
 
 
