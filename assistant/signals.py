@@ -157,7 +157,7 @@ CARELESS = _rx(
     r"über (?:den|das|die) (?:zaun|tor|gartentor|hoftor|mauer|hecke)", r"(?:hin|rüber|über)?geworfen", r"geschmissen",
     r"im regen", r"in (?:die|der) (?:mülltonne|tonne|biotonne|papiertonne)", r"ohne (?:zu )?(?:klingeln|läuten)",
     r"nicht (?:mal |einmal )?geklingelt", r"im (?:offenen )?treppenhaus", r"durchnässt|klatschnass|aufgeweicht",
-    r"\b(?:jet[ée]|balanc[ée]|lanc[ée])e?s?\b", r"par-dessus (?:le |la |l')?(?:portail|clôture|grillage|mur|haie)",
+    r"\b(?:jeté|balancé|lancé)e?s?\b", r"par-dessus (?:le |la |l')?(?:portail|clôture|grillage|mur|haie)",
     r"sous la pluie", r"(?:dans|à) (?:la |ma )?poubelle", r"sans (?:même )?(?:sonner|frapper)",
     r"n'a (?:pas|même pas) (?:sonné|frappé)", r"tremp[ée]", r"cage d'escalier",
     r"\b(?:tirad[oa]|lanzad[oa]|arrojad[oa]|tiró|lanzó|arrojó)\b",

@@ -111,6 +111,21 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     assert "Offer no partial refund" in prompt
 
 
+@pytest.mark.parametrize(("intent", "signal", "needle", "shown"), [
+    (Intent.PRODUCT_DEFECT, "safety_incident", "stop using the item", True),
+    (Intent.PRE_SALE_QUESTION, "safety_incident", "stop using the item", False),
+    (Intent.SHIPPING_STATUS, "careless_delivery", "report it to the carrier", True),
+    (Intent.DELIVERED_NOT_RECEIVED, "careless_delivery", "report it to the carrier", False),
+])
+def test_message_signals_reach_the_llm(intent: Intent, signal: str, needle: str, shown: bool) -> None:
+    """The offline templates word harm and careless deliveries differently; the LLM is told the same facts."""
+    classification = CASE.classification.model_copy(
+        update={"intent": intent, "signals": Signals(**{signal: True})})
+    plain = CASE.model_copy(update={"classification": classification.model_copy(update={"signals": Signals()})})
+    assert needle not in draft_prompt(PROMPTS, plain)
+    assert (needle in draft_prompt(PROMPTS, CASE.model_copy(update={"classification": classification}))) is shown
+
+
 def test_every_intent_has_a_definition_in_the_classify_prompt() -> None:
     prompt = classify_prompt(PROMPTS, "x", "S")
     for intent in Intent:

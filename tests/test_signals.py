@@ -1,11 +1,16 @@
-"""Keyword signals: flags, severity and fault, across the supported languages."""
+"""Keyword signals: flags, severity, fault, praise, careless delivery and harm, across the supported languages."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
 from assistant.models import Fault, Flag, Severity
 from assistant.signals import intent_text, is_praise, read_signals, without_declined, without_threats
+
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.mark.parametrize(("text", "flags"), [
@@ -169,6 +174,7 @@ def test_praise_is_thanks_with_nothing_to_fix(text: str, praise: bool) -> None:
     ("我的包裹什么时候到？", False),
     ("Ich habe einen Blick auf die Sendungsverfolgung geworfen, wann kommt das Paket?", False),  # "threw a look"
     ("J'ai jeté un œil au suivi, où en est mon colis ?", False),
+    ("The gift card balance shows as zero.", False),  # "balance" is not "balancé"
 ])
 def test_careless_delivery_is_how_the_parcel_was_left(text: str, careless: bool) -> None:
     assert read_signals(text).careless_delivery is careless
@@ -192,3 +198,18 @@ def test_careless_delivery_is_how_the_parcel_was_left(text: str, careless: bool)
 ])
 def test_safety_incident_is_harm_that_happened(text: str, harm: bool) -> None:
     assert read_signals(text).safety_incident is harm
+
+
+def test_signals_on_held_out_messages() -> None:
+    """Measured once on messages a helper wrote without seeing the patterns (tests/data/heldout_edge.jsonl):
+    careless_delivery 12/16 in each of its two concepts, safety_incident 10/16; one message of slack each. Harm is
+    read in no other held-out message, and a careless delivery in none that expects shipping_status."""
+    rows = [json.loads(line) for line in (DATA / "heldout_edge.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows += [json.loads(line) for line in (DATA / "heldout_intents.jsonl").read_text(encoding="utf-8").splitlines()]
+    read = [(row, read_signals(row["text"])) for row in rows]
+    for concept in ("careless_delivery", "careless_delivery_b"):
+        assert sum(sig.careless_delivery for row, sig in read if row.get("concept") == concept) >= 12 - 1, concept
+    assert sum(sig.safety_incident for row, sig in read if row.get("concept") == "safety_incident") >= 10 - 1
+    assert not [row["text"] for row, sig in read if sig.safety_incident and row.get("concept") != "safety_incident"]
+    assert not [row["text"] for row, sig in read if sig.careless_delivery and row["intent"] == "shipping_status"
+                and not row.get("concept", "").startswith("careless_delivery")]
