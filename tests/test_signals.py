@@ -190,6 +190,19 @@ def test_careless_delivery_is_how_the_parcel_was_left(text: str, careless: bool)
     ("La crema mi ha provocato una reazione allergica.", True),
     ("使用中に充電器が発火しました。", True),
     ("插上电源就冒烟了，差点触电。", True),
+    ("The toaster gave off a burning smell and scorched the counter.", True),
+    ("Meine Tochter hat einen Ausschlag von der Creme bekommen.", True),
+    ("Mio figlio è stato male dopo aver mangiato i biscotti.", True),
+    ("この化粧水でかぶれました。", True),
+    ("用了这个面霜脸上起红疹。", True),
+    ("I was sick last week so I could not collect the parcel.", False),  # ill, but not from the item
+    ("Please deliver it to the hospital reception where I work.", False),  # an address, not an injury
+    ("请送到医院门口。", False),
+    ("Mein Sohn musste nach dem Stromschlag ins Krankenhaus gebracht werden.", True),
+    ("Je suis malade, pouvez-vous livrer plus tard ?", False),
+    ("Die Vase kam zerbrochen an.", False),  # "zerbrochen" is not "erbrochen"
+    ("L'operatrice è stata maleducata.", False),
+    ("色は焦げ茶ではなく黒でした。", False),  # 焦げ茶 is a colour (dark brown)
     ("Does this smoke detector come with batteries?", False),  # a product, not an event
     ("Is the heater safe to leave on overnight?", False),
     ("The kettle stopped working after a week.", False),
@@ -202,14 +215,15 @@ def test_safety_incident_is_harm_that_happened(text: str, harm: bool) -> None:
 
 def test_signals_on_held_out_messages() -> None:
     """Measured once on messages a helper wrote without seeing the patterns (tests/data/heldout_edge.jsonl):
-    careless_delivery 12/16 in each of its two concepts, safety_incident 10/16; one message of slack each. Harm is
+    careless_delivery 12/16 in each of its two concepts, safety_incident 10/16 (11/16 after a second
+    pass over the words, written without looking at the misses); one message of slack each. Harm is
     read in no other held-out message, and a careless delivery in none that expects shipping_status."""
     rows = [json.loads(line) for line in (DATA / "heldout_edge.jsonl").read_text(encoding="utf-8").splitlines()]
     rows += [json.loads(line) for line in (DATA / "heldout_intents.jsonl").read_text(encoding="utf-8").splitlines()]
     read = [(row, read_signals(row["text"])) for row in rows]
     for concept in ("careless_delivery", "careless_delivery_b"):
         assert sum(sig.careless_delivery for row, sig in read if row.get("concept") == concept) >= 12 - 1, concept
-    assert sum(sig.safety_incident for row, sig in read if row.get("concept") == "safety_incident") >= 10 - 1
+    assert sum(sig.safety_incident for row, sig in read if row.get("concept") == "safety_incident") >= 11 - 1
     assert not [row["text"] for row, sig in read if sig.safety_incident and row.get("concept") != "safety_incident"]
     assert not [row["text"] for row, sig in read if sig.careless_delivery and row["intent"] == "shipping_status"
                 and not row.get("concept", "").startswith("careless_delivery")]
