@@ -35,7 +35,7 @@ from assistant.policy import Policy, load_policy
 from assistant.presale import pre_sale_answer
 from assistant.retrieve import RETRIEVERS, Retriever
 from assistant.settings import Settings
-from assistant.signals import intent_text
+from assistant.signals import for_intent, intent_text
 from assistant.stores import Store, discover_stores, resolve_store
 from assistant.summary import agent_summary
 
@@ -265,6 +265,8 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
     classify_fallback = None
     if parts.intent_refiner is not None:
         classification, classify_fallback = parts.intent_refiner.refine(request.text, classification)
+    classification = classification.model_copy(
+        update={"signals": for_intent(classification.signals, classification.intent)})
     lap("classify")
     decision = decide(classification.intent, classification.signals, order, parts.policy)
     if filled.reason is not None:

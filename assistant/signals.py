@@ -1,4 +1,5 @@
-"""Keyword signals read from the buyer's message: escalation flags, damage severity, and whose fault it seems.
+"""Keyword signals read from the buyer's message: escalation flags, damage severity, whose fault it seems, praise, a
+parcel left carelessly, and harm.
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -9,9 +10,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from assistant.models import Fault, Flag, Severity, Signals
+from assistant.models import Fault, Flag, Intent, Severity, Signals
 
-__all__ = ["intent_text", "is_praise", "read_signals", "without_declined", "without_threats"]
+__all__ = ["for_intent", "intent_text", "is_praise", "read_signals", "without_declined", "without_threats"]
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -258,6 +259,20 @@ def read_signals(text: str) -> Signals:
     return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and _is_praise(folded),
                    careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", lowered))),
                    safety_incident=bool(SAFETY.search(lowered)))
+
+
+# Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
+# about the courier, and harm is not read into a product question or a message we cannot place.
+CARELESS_INTENTS = frozenset({Intent.SHIPPING_STATUS})
+NO_HARM_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.OTHER})
+
+
+def for_intent(signals: Signals, intent: Intent) -> Signals:
+    """The signals as the rest of the pipeline should see them once the intent is known (rules, replies, summary)."""
+    return signals.model_copy(update={
+        "careless_delivery": signals.careless_delivery and intent in CARELESS_INTENTS,
+        "safety_incident": signals.safety_incident and intent not in NO_HARM_INTENTS,
+    })
 
 
 SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]*")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from assistant.errors import InputError
-from assistant.models import DraftResult, Intent, OrderFacts, Severity, Signals
+from assistant.models import DraftResult, OrderFacts, Severity, Signals
 from assistant.templates import render
 
 __all__ = ["AGENT_LANGUAGES", "agent_summary"]
@@ -45,7 +45,7 @@ def _context(result: DraftResult, order: OrderFacts | None, signals: Signals) ->
     return {
         "language": result.language,
         "intent": result.intent.value,
-        "careless_delivery": signals.careless_delivery and result.intent is Intent.SHIPPING_STATUS,
+        "careless_delivery": signals.careless_delivery,
         "safety_incident": signals.safety_incident,
         "severity": signals.severity.value if signals.severity is not Severity.UNKNOWN else None,
         "order_status": order.status if order else None,

@@ -9,10 +9,11 @@ from api_fakes import ADMIN_AUTH, AUTH, MUG, client, with_drafter
 
 from assistant.draft import ScriptedDrafter
 from assistant.knowledge import load_passages
-from assistant.models import DraftResult
+from assistant.models import DraftResult, Intent
 from assistant.pipeline import Parts
 from assistant.policy import load_policy
 from assistant.settings import Settings
+from assistant.signals import CARELESS_INTENTS, NO_HARM_INTENTS
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +89,15 @@ def test_classify_returns_intent_language_and_signals(parts: Parts) -> None:
     body = response.json()
     assert body["language"] == "de"
     assert set(body) >= {"intent", "category", "confidence", "signals", "alternatives"}
+
+
+def test_classify_reports_the_signals_the_pipeline_would_act_on(parts: Parts) -> None:
+    """Harm read in a product question is not acted on by the pipeline; /classify says the same for any intent."""
+    text = "The charger caught fire and the cable melted. Left outside in the rain by the courier, too."
+    body = client(parts).post("/v1/classify", json={"text": text}, headers=AUTH).json()
+    intent = Intent(body["intent"])
+    assert body["signals"]["safety_incident"] is (intent not in NO_HARM_INTENTS)
+    assert body["signals"]["careless_delivery"] is (intent in CARELESS_INTENTS)
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from assistant.models import (
     SourceRef,
 )
 from assistant.settings import PROJECT_ROOT
+from assistant.signals import for_intent
 
 PROMPTS = PROJECT_ROOT / "prompts"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -118,9 +119,10 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     (Intent.DELIVERED_NOT_RECEIVED, "careless_delivery", "report it to the carrier", False),
 ])
 def test_message_signals_reach_the_llm(intent: Intent, signal: str, needle: str, shown: bool) -> None:
-    """The offline templates word harm and careless deliveries differently; the LLM is told the same facts."""
+    """The offline templates word harm and careless deliveries differently; the LLM is told the same facts, where
+    they apply to the intent (the pipeline passes the signals through signals.for_intent)."""
     classification = CASE.classification.model_copy(
-        update={"intent": intent, "signals": Signals(**{signal: True})})
+        update={"intent": intent, "signals": for_intent(Signals(**{signal: True}), intent)})
     plain = CASE.model_copy(update={"classification": classification.model_copy(update={"signals": Signals()})})
     assert needle not in draft_prompt(PROMPTS, plain)
     assert (needle in draft_prompt(PROMPTS, CASE.model_copy(update={"classification": classification}))) is shown

@@ -467,12 +467,6 @@ def test_careless_delivery_apologises_for_the_delivery_not_the_whereabouts(lang:
     assert guard.check(careless, Decision(route="seller"), GuardPolicy(), language=lang).passed
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_careless_delivery_changes_only_the_shipping_status_reply(lang: str) -> None:
-    ctx = {"intent": "delivered_not_received", "remedies": ["check_with_neighbors"], "order_status": "delivered"}
-    assert _render(lang, careless_delivery=True, **ctx) == _render(lang, **ctx)
-
-
 STOP_USING = {"en": "stop using", "de": "nicht mehr", "fr": "cesser d'utiliser", "es": "deje de usar",
               "it": "non utilizzare", "ja": "ご使用をお控え", "zh": "停止使用"}
 
@@ -488,9 +482,3 @@ def test_harm_tells_the_buyer_to_stop_using_the_item(lang: str) -> None:
     assert "12" in harm and harm.endswith(SIGNATURE)
     decision = Decision(remedies=ctx["remedies"], route="human", reply_within_hours=12)
     assert guard.check(harm, decision, GuardPolicy(), language=lang).passed
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_harm_wording_is_not_used_for_a_product_question(lang: str) -> None:
-    ctx = {"intent": "pre_sale_question", "pre_sale_answer": ANSWER if lang == "en" else None}
-    assert _render(lang, safety_incident=True, **ctx) == _render(lang, **ctx)

@@ -127,3 +127,17 @@ def test_index_persists_on_disk(real_settings: Settings, real_parts) -> None:  #
     from assistant.knowledge import load_passages
 
     assert index_is_current(load_passages(real_settings.knowledge_dir), real_parts.retriever)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("text", "route", "stop_using"), [
+    ("The phone charger I bought from you caught fire last night and burned my desk.", "human", True),
+    ("Before I buy: has this heater ever caught fire for anyone? I want to know if it is safe.", "seller", False),
+])
+def test_harm_goes_to_a_person_but_a_question_about_it_does_not(  # type: ignore[no-untyped-def]
+    real_parts, text: str, route: str, stop_using: bool
+) -> None:
+    result = draft_reply(DraftRequest(text=text, order=OrderFacts(status="delivered", item_price=25.0)), real_parts)
+    assert result.decision.route.value == route
+    assert ("stop using the item" in result.draft) is stop_using
+    assert result.guard.passed

@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from assistant.models import Fault, Flag, Severity
-from assistant.signals import _lower_rx, intent_text, is_praise, read_signals, without_declined, without_threats
+from assistant.models import Fault, Flag, Intent, Severity, Signals
+from assistant.signals import (
+    _lower_rx,
+    for_intent,
+    intent_text,
+    is_praise,
+    read_signals,
+    without_declined,
+    without_threats,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -234,3 +242,18 @@ def test_lower_case_lists_refuse_an_upper_case_pattern() -> None:
     assert _lower_rx(r"caught fire", r"\bon fire\b").search("it caught fire")
     with pytest.raises(ValueError, match="lower case"):
         _lower_rx(r"caught fire", r"AtoZ")
+
+
+@pytest.mark.parametrize(("intent", "careless", "harm"), [
+    (Intent.SHIPPING_STATUS, True, True),
+    (Intent.DELIVERED_NOT_RECEIVED, False, True),  # "left on the porch, now gone": the neighbours reply stays
+    (Intent.PRODUCT_DEFECT, False, True),
+    (Intent.DAMAGED_IN_TRANSIT, False, True),
+    (Intent.PRE_SALE_QUESTION, False, False),  # "has it ever caught fire?" asks; nothing happened
+    (Intent.OTHER, False, False),  # out of scope goes to a person anyway
+])
+def test_signals_apply_only_where_the_intent_gives_them_a_meaning(intent: Intent, careless: bool, harm: bool) -> None:
+    read = Signals(careless_delivery=True, safety_incident=True, praise=True, severity=Severity.SEVERE)
+    applied = for_intent(read, intent)
+    assert (applied.careless_delivery, applied.safety_incident) == (careless, harm)
+    assert (applied.praise, applied.severity) == (True, Severity.SEVERE)  # the rest is left as read

@@ -28,6 +28,7 @@ from assistant.models import (
     SourceRef,
 )
 from assistant.settings import PROJECT_ROOT
+from assistant.signals import for_intent
 from assistant.summary import AGENT_LANGUAGES, agent_summary
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
@@ -177,8 +178,9 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[c.why for c in CASES])
 @pytest.mark.parametrize("agent_language", ["zh", "en"])
 def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
-    signals = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
-                      safety_incident=case.safety_incident)
+    read = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
+                   safety_incident=case.safety_incident)
+    signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
 

@@ -15,6 +15,7 @@ from assistant import guard
 from assistant.errors import InputError
 from assistant.models import Classification, Decision, DraftRequest, GuardReport
 from assistant.pipeline import validate_request
+from assistant.signals import for_intent
 
 __all__ = ["router"]
 
@@ -24,14 +25,15 @@ router = APIRouter(prefix="/v1", tags=["tools"], responses=problem_responses(400
 @router.post("/classify", response_model=Classification, summary="Classify a buyer message",
              dependencies=[strict_json(ClassifyRequest)])
 async def classify(body: ClassifyRequest, state: StateDep, _caller: ChargedCallerDep) -> Classification:
-    """Intent, category, confidence, language and signals (flags, severity, fault), without drafting."""
+    """Intent, category, confidence, language and signals (flags, severity, fault, praise, a parcel left carelessly,
+    harm), without drafting. The signals are those the drafting pipeline would act on for this intent."""
     parts = state.require_parts()
     validate_request(DraftRequest.model_construct(text=body.text), parts.settings)
 
     def run() -> Classification:
         query = parts.embedder.query([body.text])
         result: Classification = parts.classifier.classify(body.text, query, body.order)
-        return result
+        return result.model_copy(update={"signals": for_intent(result.signals, result.intent)})
 
     return await run_blocking(run, state.settings.request_timeout_s)
 
