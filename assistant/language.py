@@ -23,6 +23,21 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LETTERS = re.compile(r"\w", re.UNICODE)
 
 
+# Courtesy words that belong to one language only: on a two-word message ("facture svp", "stornieren bitte") the
+# n-gram model has too little to go on, and these weigh like the marketplace prior.
+CUE_WEIGHT = 4.0
+_CUES: dict[Language, re.Pattern[str]] = {
+    lang: re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+    for lang, words in {
+        "en": ["please", "pls", "plz", "thanks", "thank you", "hello"],
+        "de": ["bitte", "danke", "hallo", "guten tag", "moin", "grüß gott"],
+        "fr": ["svp", "stp", "s'il vous pla[iî]t", "merci", "bonjour", "bonsoir"],
+        "es": ["por favor", "gracias", "hola", "buenos d[ií]as", "buenas tardes"],
+        "it": ["per favore", "grazie", "ciao", "buongiorno", "buonasera", "salve"],
+    }.items()
+}
+
+
 UNSUPPORTED_SURE = 0.95  # how sure the full model must be that a message is in none of ours before we say so
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 
@@ -58,7 +73,12 @@ def detect_language(text: str, marketplace: str | None = None) -> Language:
     ours = [(lang, prob) for lang, prob in ranked if lang in SUPPORTED]
     if _unsupported(text, letters, sum(prob for _, prob in ours), ranked[0][0]):
         return "other"
-    scores = {lang: prob * (PRIOR_WEIGHT if lang == prior else 1.0) for lang, prob in ours}
+    cued = [lang for lang, cue in _CUES.items() if cue.search(text)]
+    cue = cued[0] if len(cued) == 1 else None
+    scores = {
+        lang: prob * (PRIOR_WEIGHT if lang == prior else 1.0) * (CUE_WEIGHT if lang == cue else 1.0)
+        for lang, prob in ours
+    }
     best = max(scores, key=lambda lang: scores[lang])
     total = sum(scores.values()) or 1.0
     if scores[best] / total < 0.5:

@@ -19,6 +19,12 @@ from assistant.language import detect_language
     ("ok", None, "en"),
     ("Danke!", "DE", "de"),
     ("merci", "FR", "fr"),
+    # two words and no marketplace: a courtesy word of one language decides
+    ("facture svp", None, "fr"),
+    ("stornieren bitte", None, "de"),
+    ("reembolso por favor", None, "es"),
+    ("fattura grazie", None, "it"),
+    ("Hola, where is my order? It was supposed to arrive on Monday.", None, "en"),  # the sentence outweighs one word
     # clearly none of ours: the agent is told, the reply is in English
     ("Hallo, mijn bestelling is nog steeds niet aangekomen, kunt u dat nakijken?", "DE", "other"),
     ("Dzień dobry, moje zamówienie jeszcze nie dotarło, czy mogą Państwo sprawdzić?", None, "other"),
