@@ -267,23 +267,24 @@ EDGE_MEASURED = {
     "customs_fees": 0.75, "declined_request": 0.75, "delivery_praise": 0.5, "delivery_praise_b": 0.938,
     "discount_code": 0.75, "empty_box": 0.75, "expired_item": 0.438, "expired_item_b": 0.812,
     "failed_delivery": 0.938, "impatient_chase": 0.812, "late_then_return": 1, "lost_parcel": 1,
-    "no_reply_complaint": 1, "opened_parcel": 1, "payment_charge": 0.938, "product_praise": 0.812,
-    "recurring_delays": 0.938, "return_logistics": 0.875, "returned_to_sender": 0.375, "returned_to_sender_b": 0.25,
-    "safety_incident": 0.938, "size_exchange": 0.625, "subscription": 0.812, "usage_question": 0.75,
-    "used_item": 0.625, "worse_than_expected": 0.938,
+    "no_reply_complaint": 1, "noisy_a": 0.92, "noisy_b": 0.946, "opened_parcel": 1, "payment_charge": 0.938,
+    "product_praise": 0.812, "recurring_delays": 0.938, "return_logistics": 0.875, "returned_to_sender": 0.375,
+    "returned_to_sender_b": 0.25, "safety_incident": 0.938, "size_exchange": 0.625, "subscription": 0.812,
+    "usage_question": 0.75, "used_item": 0.625, "worse_than_expected": 0.938,
 }
 
 
 @pytest.mark.integration
 def test_edge_messages_land_on_an_accepted_intent(real_parts) -> None:  # type: ignore[no-untyped-def]
-    """No concept of the harder set loses more than two of its sixteen messages, nor the set 2 points (0.767)."""
+    """No concept of the harder set loses more than an eighth of its messages (two of sixteen), nor the set 2 points
+    (0.820). noisy_a and noisy_b are one message per intent and language each, in real buyers' untidy style."""
     rows = heldout(HELDOUT_EDGE)
     vectors = real_parts.embedder.query([r["text"] for r in rows])
     hits: dict[str, list[bool]] = defaultdict(list)
     for row, vec in zip(rows, vectors, strict=True):
         hits[row["concept"]].append(real_parts.classifier.classify(row["text"], vec).intent.value in row["accept"])
     assert set(hits) == set(EDGE_MEASURED)
-    assert statistics.fmean([hit for concept in hits.values() for hit in concept]) >= 0.767 - 0.02
+    assert statistics.fmean([hit for concept in hits.values() for hit in concept]) >= 0.820 - 0.02
     for concept, concept_hits in hits.items():
         assert statistics.fmean(concept_hits) >= EDGE_MEASURED[concept] - 2 / 16, concept
 
