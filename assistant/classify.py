@@ -2,7 +2,8 @@
 
 The head is trained at load time on our exemplars (seven languages) and cached next to the index. Its temperature
 is calibrated on leave-one-language-out predictions, so a probability means about the same in every language.
-`other` is a class of its own, and a best guess below `other_threshold` also becomes `other`.
+`other` is a class of its own, and a best guess whose category (its intent and that intent's siblings, such as
+shipping_status and delivery_delay) stays below `other_threshold` also becomes `other`.
 """
 
 from __future__ import annotations
@@ -222,7 +223,10 @@ class ExemplarClassifier:
                 query = self._embedder.query([about])
         ranked = self.ranked(query, about)
         intent, confidence = ranked[0]
-        if confidence < self._other_threshold and intent != Intent.OTHER:
+        # `other` means "we cannot tell what this is about", not "torn between a tracking question and a late
+        # parcel": the threshold applies to the best guess's whole category.
+        category = CATEGORY_OF[intent]
+        if sum(p for i, p in ranked if CATEGORY_OF[i] == category) < self._other_threshold and intent != Intent.OTHER:
             intent = Intent.OTHER
         return Classification(
             intent=intent,

@@ -137,6 +137,25 @@ def test_low_confidence_becomes_other(tmp_path: Path) -> None:
     assert result.intent == Intent.OTHER
 
 
+@pytest.mark.parametrize(("second", "expected"), [
+    (Intent.DELIVERY_DELAY, Intent.SHIPPING_STATUS),  # torn within shipping: the message is still about shipping
+    (Intent.PRODUCT_DEFECT, Intent.OTHER),  # torn across categories: nobody can tell, a person reads it
+])
+def test_the_other_threshold_applies_to_the_best_guess_category(
+    tmp_path: Path, second: Intent, expected: Intent
+) -> None:
+    class Torn(ExemplarClassifier):
+        def ranked(self, query: Any, text: str | None = None) -> list[tuple[Intent, float]]:
+            rest = [i for i in Intent if i not in (Intent.SHIPPING_STATUS, second)]
+            return [(Intent.SHIPPING_STATUS, 0.30), (second, 0.30)] + [(i, 0.40 / len(rest)) for i in rest]
+
+    embedder = HashEmbedder()
+    clf = Torn(embedder, load_exemplars(tiny(tmp_path)), other_threshold=0.4)
+    result = clf.classify("where is it", embedder.query(["where is it"]))
+    assert result.intent == expected
+    assert result.confidence == 0.30  # the best guess's own probability, whatever was decided
+
+
 def test_keyword_cue_raises_its_intent(tmp_path: Path) -> None:
     """A word the lexicon knows moves probability toward its intent, beyond what the embedding says."""
     embedder = HashEmbedder()
