@@ -2,13 +2,15 @@
 
 The head is trained at load time on our exemplars (seven languages) and cached next to the index. Its temperature
 is calibrated on leave-one-language-out predictions, so a probability means about the same in every language.
-`other` is a class of its own, and a best guess whose category (its intent and that intent's siblings, such as
-shipping_status and delivery_delay) stays below `other_threshold` also becomes `other`.
+The coarse category is picked first (the sum of its intents' probabilities, so shipping_status and delivery_delay
+vote together), then its most likely intent. `other` is a class of its own, and a message whose best category stays
+below `other_threshold` also becomes `other`.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from assistant.errors import KnowledgeError
 from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
-from assistant.models import CATEGORY_OF, Classification, Intent, OrderFacts
+from assistant.models import CATEGORY_OF, Category, Classification, Intent, OrderFacts
 from assistant.signals import intent_text, read_signals
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
@@ -222,11 +224,16 @@ class ExemplarClassifier:
             if about != text:
                 query = self._embedder.query([about])
         ranked = self.ranked(query, about)
-        intent, confidence = ranked[0]
-        # `other` means "we cannot tell what this is about", not "torn between a tracking question and a late
-        # parcel": the threshold applies to the best guess's whole category.
-        category = CATEGORY_OF[intent]
-        if sum(p for i, p in ranked if CATEGORY_OF[i] == category) < self._other_threshold and intent != Intent.OTHER:
+        # The topic first, then the intent within it: a Chinese "has it shipped, when will it arrive" scored
+        # pre_sale_question 0.34, shipping_status 0.34, delivery_delay 0.30 and was a product question. And `other`
+        # means "we cannot tell what this is about", not "torn between a tracking question and a late parcel":
+        # the threshold applies to the topic.
+        mass: dict[Category, float] = defaultdict(float)
+        for candidate, p in ranked:
+            mass[CATEGORY_OF[candidate]] += p
+        category = max(mass, key=mass.__getitem__)
+        intent, confidence = next((i, p) for i, p in ranked if CATEGORY_OF[i] == category)
+        if mass[category] < self._other_threshold and intent != Intent.OTHER:
             intent = Intent.OTHER
         return Classification(
             intent=intent,

@@ -156,6 +156,21 @@ def test_the_other_threshold_applies_to_the_best_guess_category(
     assert result.confidence == 0.30  # the best guess's own probability, whatever was decided
 
 
+def test_the_topic_is_chosen_before_the_intent(tmp_path: Path) -> None:
+    """Two shipping intents together outweigh one product question that is a hair ahead of each."""
+    class Split(ExemplarClassifier):
+        def ranked(self, query: Any, text: str | None = None) -> list[tuple[Intent, float]]:
+            top = [(Intent.PRE_SALE_QUESTION, 0.34), (Intent.SHIPPING_STATUS, 0.33), (Intent.DELIVERY_DELAY, 0.30)]
+            rest = [i for i in Intent if i not in dict(top)]
+            return top + [(i, 0.03 / len(rest)) for i in rest]
+
+    embedder = HashEmbedder()
+    result = Split(embedder, load_exemplars(tiny(tmp_path)), other_threshold=0.4).classify(
+        "has it shipped?", embedder.query(["has it shipped?"]))
+    assert (result.intent, result.confidence) == (Intent.SHIPPING_STATUS, 0.33)
+    assert result.alternatives[0] == (Intent.PRE_SALE_QUESTION, 0.34)  # the ranking itself is left as it is
+
+
 def test_keyword_cue_raises_its_intent(tmp_path: Path) -> None:
     """A word the lexicon knows moves probability toward its intent, beyond what the embedding says."""
     embedder = HashEmbedder()
