@@ -26,15 +26,15 @@ _LETTERS = re.compile(r"\w", re.UNICODE)
 # Courtesy words that belong to one language only: on a two-word message ("facture svp", "stornieren bitte") the
 # n-gram model has too little to go on, and these weigh like the marketplace prior.
 CUE_WEIGHT = 4.0
+_CUE_WORDS: dict[Language, list[str]] = {
+    "en": ["please", "pls", "plz", "thanks", "thank you", "hello"],
+    "de": ["bitte", "danke", "hallo", "guten tag", "moin", "grüß gott"],
+    "fr": ["svp", "stp", "s'il vous pla[iî]t", "merci", "bonjour", "bonsoir"],
+    "es": ["por favor", "gracias", "hola", "buenos d[ií]as", "buenas tardes"],
+    "it": ["per favore", "grazie", "ciao", "buongiorno", "buonasera", "salve"],
+}
 _CUES: dict[Language, re.Pattern[str]] = {
-    lang: re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
-    for lang, words in {
-        "en": ["please", "pls", "plz", "thanks", "thank you", "hello"],
-        "de": ["bitte", "danke", "hallo", "guten tag", "moin", "grüß gott"],
-        "fr": ["svp", "stp", "s'il vous pla[iî]t", "merci", "bonjour", "bonsoir"],
-        "es": ["por favor", "gracias", "hola", "buenos d[ií]as", "buenas tardes"],
-        "it": ["per favore", "grazie", "ciao", "buongiorno", "buonasera", "salve"],
-    }.items()
+    lang: re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE) for lang, words in _CUE_WORDS.items()
 }
 
 
