@@ -262,9 +262,12 @@ def read_signals(text: str) -> Signals:
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
-# about the courier, and harm is not read into a product question or a message we cannot place.
+# about the courier, harm is not read into a product question or a message we cannot place, and thanks are praise
+# only when thanking is the message ("cancel order 123, grazie" is a cancellation; "thanks for losing my parcel" a
+# complaint).
 CARELESS_INTENTS = frozenset({Intent.SHIPPING_STATUS})
 NO_HARM_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.OTHER})
+PRAISE_INTENTS = frozenset({Intent.FEEDBACK_REVIEW, Intent.OTHER})
 
 
 def for_intent(signals: Signals, intent: Intent) -> Signals:
@@ -272,6 +275,7 @@ def for_intent(signals: Signals, intent: Intent) -> Signals:
     return signals.model_copy(update={
         "careless_delivery": signals.careless_delivery and intent in CARELESS_INTENTS,
         "safety_incident": signals.safety_incident and intent not in NO_HARM_INTENTS,
+        "praise": signals.praise and intent in PRAISE_INTENTS,
     })
 
 

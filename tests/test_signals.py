@@ -244,16 +244,19 @@ def test_lower_case_lists_refuse_an_upper_case_pattern() -> None:
         _lower_rx(r"caught fire", r"AtoZ")
 
 
-@pytest.mark.parametrize(("intent", "careless", "harm"), [
-    (Intent.SHIPPING_STATUS, True, True),
-    (Intent.DELIVERED_NOT_RECEIVED, False, True),  # "left on the porch, now gone": the neighbours reply stays
-    (Intent.PRODUCT_DEFECT, False, True),
-    (Intent.DAMAGED_IN_TRANSIT, False, True),
-    (Intent.PRE_SALE_QUESTION, False, False),  # "has it ever caught fire?" asks; nothing happened
-    (Intent.OTHER, False, False),  # out of scope goes to a person anyway
+@pytest.mark.parametrize(("intent", "careless", "harm", "praise"), [
+    (Intent.SHIPPING_STATUS, True, True, False),
+    (Intent.DELIVERED_NOT_RECEIVED, False, True, False),  # "left on the porch, now gone": the neighbours reply stays
+    (Intent.PRODUCT_DEFECT, False, True, False),
+    (Intent.ORDER_CANCELLATION, False, True, False),  # "annullare ordine 123, grazie" is not praise
+    (Intent.PRE_SALE_QUESTION, False, False, False),  # "has it ever caught fire?" asks; nothing happened
+    (Intent.FEEDBACK_REVIEW, False, True, True),
+    (Intent.OTHER, False, False, True),  # out of scope goes to a person anyway; a bare thank-you is thanked
 ])
-def test_signals_apply_only_where_the_intent_gives_them_a_meaning(intent: Intent, careless: bool, harm: bool) -> None:
+def test_signals_apply_only_where_the_intent_gives_them_a_meaning(
+    intent: Intent, careless: bool, harm: bool, praise: bool
+) -> None:
     read = Signals(careless_delivery=True, safety_incident=True, praise=True, severity=Severity.SEVERE)
     applied = for_intent(read, intent)
-    assert (applied.careless_delivery, applied.safety_incident) == (careless, harm)
-    assert (applied.praise, applied.severity) == (True, Severity.SEVERE)  # the rest is left as read
+    assert (applied.careless_delivery, applied.safety_incident, applied.praise) == (careless, harm, praise)
+    assert applied.severity == Severity.SEVERE  # the rest is left as read
