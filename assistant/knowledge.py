@@ -39,6 +39,8 @@ class Passage(BaseModel):
     severity: str = Field(default="", description="minor | severe: cited only when the damage sounds so; '' any")
     route: str = Field(default="", description="csba | amazon | human: cited, and first, only when the message "
                        "goes there; '' any")
+    status: str = Field(default="", description="unshipped | shipped | delivered | cancelled: cited only for orders "
+                        "in that state (shipped: also delivered ones, the parcel has left); '' any")
     topics: tuple[str, ...] = Field(default=(), description="intents this passage is about: the declared ones, "
                                     "else tagged by the classifier at index time")
 
@@ -87,12 +89,15 @@ class Listing(BaseModel):
 # retrieval need not guess from the prose (hidden when the Markdown is rendered; sections without it are tagged
 # by the classifier at index time). `<!-- intents: ...; fulfillment: mcf -->`: only for orders of that channel;
 # `; severity: minor` only when the damage sounds minor (cited either way when the message does not say);
-# `; route: csba` only when the rules hand the message to CSBA, and then before any other section.
+# `; route: csba` only when the rules hand the message to CSBA, and then before any other section;
+# `; status: unshipped` only for orders in that state (`shipped` covers delivered ones too; cited either way when the
+# request does not say).
 _INTENTS = re.compile(r"<!--\s*intents:\s*([^>;]*?)\s*((?:;\s*\w+:\s*[^>;]*?\s*)*)-->")
 _CONDITION = re.compile(r";\s*(\w+):\s*([^>;]*?)\s*(?=;|$)")
 FULFILLMENTS = ("merchant", "amazon", "mcf")  # as in OrderFacts.fulfillment
 SEVERITIES = ("minor", "severe")  # as in Severity, without unknown
 ROUTES = ("csba", "amazon", "human")  # as in Route, without seller (the default)
+STATUSES = ("unshipped", "shipped", "delivered", "cancelled")  # as in OrderFacts.status
 
 
 def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
@@ -109,8 +114,8 @@ def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
 
 
 def _conditions(text: str, path: Path, line: int) -> dict[str, str]:
-    """`; fulfillment: mcf; severity: minor; route: csba` after the intents: when the section applies."""
-    allowed = {"fulfillment": FULFILLMENTS, "severity": SEVERITIES, "route": ROUTES}
+    """`; fulfillment: mcf; severity: minor; route: csba; status: unshipped` after the intents: when it applies."""
+    allowed = {"fulfillment": FULFILLMENTS, "severity": SEVERITIES, "route": ROUTES, "status": STATUSES}
     found: dict[str, str] = {}
     for key, value in _CONDITION.findall(text):
         if key not in allowed:

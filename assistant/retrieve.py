@@ -34,7 +34,7 @@ class Retriever(Protocol):
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
                fulfillment: str | None = None, severity: str | None = None,
-               route: str | None = None) -> list[Citation]: ...
+               route: str | None = None, status: str | None = None) -> list[Citation]: ...
 
 
 _UPSERT_BATCH = 500
@@ -95,15 +95,16 @@ class MemoryRetriever:
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
                fulfillment: str | None = None, severity: str | None = None,
-               route: str | None = None) -> list[Citation]:
+               route: str | None = None, status: str | None = None) -> list[Citation]:
         if not self._passages:
             raise IndexError_("the index is empty. Run: reply-assistant index")
         scores = self._vectors @ query.reshape(-1)
         channels, severities = eligible_channels(fulfillment), eligible_severities(severity)
-        routes = eligible_routes(route)
-        order = [int(i) for i in np.argsort(-scores) if (kind is None or self._passages[int(i)].kind == kind)
-                 and self._passages[int(i)].fulfillment in channels and self._passages[int(i)].severity in severities
-                 and self._passages[int(i)].route in routes]
+        routes, statuses = eligible_routes(route), eligible_statuses(status)
+        passages = self._passages
+        order = [int(i) for i in np.argsort(-scores) if (kind is None or passages[int(i)].kind == kind)
+                 and passages[int(i)].fulfillment in channels and passages[int(i)].severity in severities
+                 and passages[int(i)].route in routes and passages[int(i)].status in statuses]
         routed = [i for i in order if self._passages[i].route]
         on_topic = [i for i in order if topic is not None and topic in self._passages[i].topics and i not in routed]
         hits = (routed + on_topic + [i for i in order if i not in on_topic and i not in routed])[:k]
@@ -205,24 +206,26 @@ class ChromaRetriever:
                 documents=[p.text for p in batch],
                 metadatas=[{"document": p.document, "section": p.section, "title": p.title, "kind": p.kind,
                             "sku": p.sku, "hash": passage_hash(p, name), "fulfillment": p.fulfillment,
-                            "severity": p.severity, "route": p.route,
+                            "severity": p.severity, "route": p.route, "status": p.status,
                             **{key: p.topics[i] if len(p.topics) > i else "" for i, key in enumerate(_TOPIC_KEYS)}}
                            for p in batch],
             )
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
                fulfillment: str | None = None, severity: str | None = None,
-               route: str | None = None) -> list[Citation]:
+               route: str | None = None, status: str | None = None) -> list[Citation]:
         """Sections written for where the message goes first, then passages on the buyer's topic (tagged at index
         time), then the nearest others; a section written for one fulfilment channel only for orders of that
-        channel, one for one severity only for such damage, one for one route only when the message goes there."""
+        channel, one for one severity only for such damage, one for one route only when the message goes there,
+        one for one order state only for orders in it."""
         col = self._collection()
         if col is None:
             raise IndexError_(f"no index '{self._name}' yet. Run: reply-assistant index")
         routes = eligible_routes(route)
         base: list[dict[str, Any]] = [{"fulfillment": {"$in": list(eligible_channels(fulfillment))}},
                                       {"severity": {"$in": list(eligible_severities(severity))}},
-                                      {"route": {"$in": list(routes)}}]
+                                      {"route": {"$in": list(routes)}},
+                                      {"status": {"$in": list(eligible_statuses(status))}}]
         if kind:
             base.append({"kind": kind})
         hits: list[Citation] = []
@@ -268,6 +271,18 @@ def eligible_routes(route: str | None) -> tuple[str, ...]:
 def eligible_severities(severity: str | None) -> tuple[str, ...]:
     """Sections that may be cited for damage this bad: general ones, and those of its severity (unknown: all)."""
     return ("", severity) if severity in ("minor", "severe") else ("", "minor", "severe")
+
+
+def eligible_statuses(status: str | None) -> tuple[str, ...]:
+    """Sections that may be cited for an order in this state: general ones and those of its state; a `shipped`
+    section also serves delivered orders (the parcel has left); unknown: all."""
+    match status:
+        case "unshipped" | "shipped" | "cancelled":
+            return ("", status)
+        case "delivered":
+            return ("", "shipped", "delivered")
+        case _:
+            return ("", "unshipped", "shipped", "delivered", "cancelled")
 
 
 _TOPIC_KEYS = ("topic", "topic2", "topic3")  # a passage answers at most three intents (knowledge.MAX_INTENTS)

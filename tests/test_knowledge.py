@@ -97,7 +97,9 @@ def test_every_shipped_policy_section_declares_its_intents() -> None:
      "colour: blue", "unknown condition 'colour'"),
     ("fulfillment: merchant; route: csba", {"fulfillment": "merchant", "route": "csba"},
      "route: seller", "route 'seller' is not one of csba, amazon, human"),
-], ids=["fulfilment channel", "severity", "route"])
+    ("status: unshipped", {"status": "unshipped"},
+     "status: lost", "status 'lost' is not one of unshipped, shipped, delivered, cancelled"),
+], ids=["fulfilment channel", "severity", "route", "order status"])
 def test_a_section_can_be_limited_by_conditions(tmp_path: Path, conditions: str, fields: dict[str, str], bad: str,
                                                 error: str) -> None:
     (tmp_path / "policies").mkdir()

@@ -84,6 +84,36 @@ def test_severity_sections_are_cited_only_for_damage_that_bad(tmp_path: Path, ki
     assert {h.id for h in hits} == expected
 
 
+STATUS = [
+    Passage(id="before#1", document="cancel", title="Cancel", section="Before shipment", status="unshipped",
+            text="Cancel my order before it ships: we cancel it.", topics=("order_cancellation",)),
+    Passage(id="after#1", document="cancel", title="Cancel", section="After shipment", status="shipped",
+            text="Cancel my order after it shipped: return it or keep it.", topics=("order_cancellation",)),
+    Passage(id="auto#1", document="cancel", title="Cancel", section="Cancelled by the marketplace", status="cancelled",
+            text="My order was cancelled automatically.", topics=("order_cancellation",)),
+    Passage(id="general#1", document="cancel", title="Cancel", section="How we review requests",
+            text="We review every cancel request within a day.", topics=("order_cancellation",)),
+]
+
+
+@pytest.mark.parametrize("kind", ["memory", "chroma"])
+@pytest.mark.parametrize(("status", "expected"), [
+    ("unshipped", {"before#1", "general#1"}),
+    ("shipped", {"after#1", "general#1"}),
+    ("delivered", {"after#1", "general#1"}),  # a 'shipped' section serves orders that have arrived too
+    ("cancelled", {"auto#1", "general#1"}),
+    (None, {"before#1", "after#1", "auto#1", "general#1"}),  # the request does not say: any may be cited
+])
+def test_status_sections_are_cited_only_for_orders_in_that_state(tmp_path: Path, kind: str, status: str | None,
+                                                                   expected: set[str]) -> None:
+    retriever = (MemoryRetriever(HashEmbedder()) if kind == "memory"
+                 else ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_t"))
+    retriever.build(STATUS)
+    hits = retriever.search(HashEmbedder().query(["cancel my order"]), k=4, topic="order_cancellation",
+                            status=status)
+    assert {h.id for h in hits} == expected
+
+
 ROUTED = [
     Passage(id="csba#1", document="channels", title="Channels", section="Customer Service by Amazon", route="csba",
             text="Amazon's support answers post-order questions on enrolled orders.", topics=("return_request",)),
