@@ -211,6 +211,11 @@ def test_careless_delivery_is_how_the_parcel_was_left(text: str, careless: bool)
     ("Die Vase kam zerbrochen an.", False),  # "zerbrochen" is not "erbrochen"
     ("L'operatrice è stata maleducata.", False),
     ("色は焦げ茶ではなく黒でした。", False),  # 焦げ茶 is a colour (dark brown)
+    ("The chocolate arrived melted, it was a hot day.", False),  # damage in transit, not harm
+    ("The air mattress blew up in two minutes, great pump.", False),
+    ("The colours are bleeding in the wash.", False),
+    ("¿Me llamas mañana? El color rojo fuego no me convence.", False),
+    ("Der Toaster hat das Brot verbrannt.", False),
     ("Does this smoke detector come with batteries?", False),  # a product, not an event
     ("Is the heater safe to leave on overnight?", False),
     ("The kettle stopped working after a week.", False),
@@ -224,14 +229,15 @@ def test_safety_incident_is_harm_that_happened(text: str, harm: bool) -> None:
 def test_signals_on_held_out_messages() -> None:
     """Measured once on messages a helper wrote without seeing the patterns (tests/data/heldout_edge.jsonl):
     careless_delivery 12/16 in each of its two concepts, safety_incident 10/16 (11/16 after a second
-    pass over the words, written without looking at the misses); one message of slack each. Harm is
+    pass over the words, written without looking at the misses, 10/16 again once words with an everyday sense such
+    as "melted" went out); one message of slack each. Harm is
     read in no other held-out message, and a careless delivery in none that expects shipping_status."""
     rows = [json.loads(line) for line in (DATA / "heldout_edge.jsonl").read_text(encoding="utf-8").splitlines()]
     rows += [json.loads(line) for line in (DATA / "heldout_intents.jsonl").read_text(encoding="utf-8").splitlines()]
     read = [(row, read_signals(row["text"])) for row in rows]
     for concept in ("careless_delivery", "careless_delivery_b"):
         assert sum(sig.careless_delivery for row, sig in read if row.get("concept") == concept) >= 12 - 1, concept
-    assert sum(sig.safety_incident for row, sig in read if row.get("concept") == "safety_incident") >= 11 - 1
+    assert sum(sig.safety_incident for row, sig in read if row.get("concept") == "safety_incident") >= 10 - 1
     assert not [row["text"] for row, sig in read if sig.safety_incident and row.get("concept") != "safety_incident"]
     assert not [row["text"] for row, sig in read if sig.careless_delivery and row["intent"] == "shipping_status"
                 and not row.get("concept", "").startswith("careless_delivery")]
