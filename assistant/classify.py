@@ -24,7 +24,7 @@ from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
 from assistant.models import CATEGORY_OF, Category, Classification, Intent, OrderFacts
-from assistant.signals import intent_text, read_signals
+from assistant.signals import intent_text, read_signals, returning_to_sender
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
@@ -235,6 +235,9 @@ class ExemplarClassifier:
         intent, confidence = next((i, p) for i, p in ranked if CATEGORY_OF[i] == category)
         if mass[category] < self._other_threshold and intent != Intent.OTHER:
             intent = Intent.OTHER
+        if category is not Category.SHIPPING and returning_to_sender(about):
+            # "returned to sender" is carrier talk for a parcel on its way back to us, not a return request
+            intent, confidence = Intent.DELIVERY_DELAY, dict(ranked)[Intent.DELIVERY_DELAY]
         return Classification(
             intent=intent,
             category=CATEGORY_OF[intent],

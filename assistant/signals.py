@@ -12,7 +12,10 @@ from collections.abc import Callable
 
 from assistant.models import Fault, Flag, Intent, Severity, Signals
 
-__all__ = ["for_intent", "intent_text", "is_praise", "read_signals", "without_declined", "without_threats"]
+__all__ = [
+    "for_intent", "intent_text", "is_praise", "read_signals", "returning_to_sender", "without_declined",
+    "without_threats",
+]
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -234,6 +237,23 @@ SAFETY = _lower_rx(
     r"flames? (?:came|shot|coming|burst)", r"(?:mich|sich) verbrannt", r"(?:me|s\'est|se) brûlée?", r"en llamas",
     r"(?:prendió|salió|hubo) fuego", r"scintill[ae]\b",
 )
+
+# Carrier words for a parcel going back to the shop: the buyer wants it delivered, not returned. The embedding
+# reads "returned to sender" as a return request, whose reply offers a return (classify.py corrects the intent).
+RETURNING_TO_SENDER = _lower_rx(
+    r"return(?:ed|ing)? to (?:the )?sender", r"back to (?:the )?sender", r"\bundeliverable\b",
+    r"on its way back to (?:you|the seller|the shop|your warehouse)",
+    r"an den absender", r"zurück an (?:den )?absender", r"unzustellbar",
+    r"retour (?:à l'|a l')?exp[ée]diteur", r"renvoy[ée]e? (?:à l'|a l')exp[ée]diteur", r"\bnon distribuable\b",
+    r"(?:devuelto|devolución|vuelve|regresa|de vuelta) al remitente", r"\bal mittente\b",
+    r"差出人(?:に|へ)?(?:返送|戻)", r"返送中", r"退回(?:给)?(?:发件人|寄件人|卖家)", r"原路退回", r"退件",
+)
+
+
+def returning_to_sender(text: str) -> bool:
+    """The carrier is sending the parcel back to the shop ("return to sender", "an den Absender", 退回发件人)."""
+    return bool(RETURNING_TO_SENDER.search(_fold(text).lower()))
+
 
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)

@@ -14,6 +14,7 @@ from assistant.signals import (
     intent_text,
     is_praise,
     read_signals,
+    returning_to_sender,
     without_declined,
     without_threats,
 )
@@ -266,3 +267,22 @@ def test_signals_apply_only_where_the_intent_gives_them_a_meaning(
     applied = for_intent(read, intent)
     assert (applied.careless_delivery, applied.safety_incident, applied.praise) == (careless, harm, praise)
     assert applied.severity == Severity.SEVERE  # the rest is left as read
+
+
+@pytest.mark.parametrize(("text", "back"), [
+    ("Tracking says the parcel is being returned to sender. I still want it!", True),
+    ("The courier marked it undeliverable and it's going back to the sender.", True),
+    ("Laut Sendungsverfolgung geht das Paket zurück an den Absender.", True),
+    ("Le suivi indique « retour à l'expéditeur », je n'ai rien reçu.", True),
+    ("El paquete ha sido devuelto al remitente sin intentar la entrega.", True),
+    ("Il pacco risulta reso al mittente, ma io lo aspetto ancora.", True),
+    ("追跡を見ると差出人に返送されています。", True),
+    ("物流显示包裹已经退回发件人了。", True),
+    ("I'd like to return the lamp, how do I send it back to you?", False),  # a return request
+    ("Ich möchte den Artikel zurücksenden.", False),
+    ("Je voudrais faire un retour.", False),
+    ("¿Cómo puedo devolver el pedido?", False),
+    ("我想退货。", False),
+])
+def test_returning_to_sender_is_carrier_talk_not_a_return(text: str, back: bool) -> None:
+    assert returning_to_sender(text) is back
