@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +34,12 @@ class LiveServer:
     def log_with(self, *needles: str, timeout_s: float = 10.0) -> str:
         """The log once it holds every needle: the access line is written after the client already has its
         response, so on a busy machine it can lag a little."""
+        return self.log_until(lambda text: all(n in text for n in needles), timeout_s)
+
+    def log_until(self, done: Callable[[str], bool], timeout_s: float = 10.0) -> str:
+        """The log once `done` holds for it, or as it is when `timeout_s` runs out."""
         deadline, text = time.monotonic() + timeout_s, self.log()
-        while not all(n in text for n in needles) and time.monotonic() < deadline:
+        while not done(text) and time.monotonic() < deadline:
             time.sleep(0.05)
             text = self.log()
         return text

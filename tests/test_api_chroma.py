@@ -92,7 +92,8 @@ def test_two_workers_draft_through_one_chroma_server(
             assert body["citations"] and body["citations"][0]["document"]
             ready = http.get("/readyz").json()
             assert ready["checks"]["index"]["server"] == f"127.0.0.1:{port}"
-            assert live.log().count("ready: ") == 2  # each worker loaded its parts once
+            # each worker loaded its parts once; on a busy machine the second may still be loading
+            assert live.log_until(lambda text: text.count("ready: ") >= 2, timeout_s=120).count("ready: ") == 2
 
             chroma.terminate()  # the shared index goes away: callers get 503s that say so, not 500s
             chroma.wait(timeout=15)
