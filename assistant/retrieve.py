@@ -14,7 +14,7 @@ from assistant.knowledge import Passage, passage_hash
 from assistant.models import Citation
 
 __all__ = ["RETRIEVERS", "ChromaRetriever", "MemoryRetriever", "Retriever", "eligible_channels", "eligible_routes",
-           "eligible_severities"]
+           "eligible_severities", "eligible_statuses", "section_conditions"]
 
 
 class Retriever(Protocol):
@@ -99,12 +99,9 @@ class MemoryRetriever:
         if not self._passages:
             raise IndexError_("the index is empty. Run: reply-assistant index")
         scores = self._vectors @ query.reshape(-1)
-        channels, severities = eligible_channels(fulfillment), eligible_severities(severity)
-        routes, statuses = eligible_routes(route), eligible_statuses(status)
-        passages = self._passages
-        order = [int(i) for i in np.argsort(-scores) if (kind is None or passages[int(i)].kind == kind)
-                 and passages[int(i)].fulfillment in channels and passages[int(i)].severity in severities
-                 and passages[int(i)].route in routes and passages[int(i)].status in statuses]
+        allowed = section_conditions(fulfillment, severity, route, status)
+        order = [int(i) for i in np.argsort(-scores) if (kind is None or self._passages[int(i)].kind == kind)
+                 and all(getattr(self._passages[int(i)], key) in values for key, values in allowed.items())]
         routed = [i for i in order if self._passages[i].route]
         on_topic = [i for i in order if topic is not None and topic in self._passages[i].topics and i not in routed]
         hits = (routed + on_topic + [i for i in order if i not in on_topic and i not in routed])[:k]
@@ -221,11 +218,9 @@ class ChromaRetriever:
         col = self._collection()
         if col is None:
             raise IndexError_(f"no index '{self._name}' yet. Run: reply-assistant index")
-        routes = eligible_routes(route)
-        base: list[dict[str, Any]] = [{"fulfillment": {"$in": list(eligible_channels(fulfillment))}},
-                                      {"severity": {"$in": list(eligible_severities(severity))}},
-                                      {"route": {"$in": list(routes)}},
-                                      {"status": {"$in": list(eligible_statuses(status))}}]
+        allowed = section_conditions(fulfillment, severity, route, status)
+        routes = allowed["route"]
+        base: list[dict[str, Any]] = [{key: {"$in": list(values)}} for key, values in allowed.items()]
         if kind:
             base.append({"kind": kind})
         hits: list[Citation] = []
@@ -256,6 +251,14 @@ class ChromaRetriever:
                 found["ids"][0], found["metadatas"][0], found["documents"][0], found["distances"][0], strict=True
             )
         ]
+
+
+def section_conditions(fulfillment: str | None, severity: str | None, route: str | None,
+                       status: str | None) -> dict[str, tuple[str, ...]]:
+    """For each condition a policy section may declare (knowledge.Passage field), the values it may hold to be
+    cited for this order and message; both retrievers filter with this one mapping."""
+    return {"fulfillment": eligible_channels(fulfillment), "severity": eligible_severities(severity),
+            "route": eligible_routes(route), "status": eligible_statuses(status)}
 
 
 def eligible_channels(fulfillment: str | None) -> tuple[str, ...]:
