@@ -10,7 +10,7 @@ from assistant.embeddings import HashEmbedder
 from assistant.errors import IndexError_
 from assistant.indexing import index_is_current
 from assistant.knowledge import Passage
-from assistant.retrieve import ChromaRetriever, MemoryRetriever
+from assistant.retrieve import ChromaRetriever, MemoryRetriever, Retriever
 
 DOCS = [
     Passage(id="returns#1", document="returns", title="Returns", section="Return window",
@@ -32,6 +32,15 @@ def test_on_topic_passages_come_first() -> None:
     assert [h.id for h in hits] == ["address#1", "shipping#1"]
 
 
+
+def built(kind: str, tmp_path: Path, passages: list[Passage]) -> Retriever:
+    """The in-memory retriever, or a real Chroma store on disk, holding `passages`."""
+    retriever: Retriever = (MemoryRetriever(HashEmbedder()) if kind == "memory"
+                            else ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_t"))
+    retriever.build(passages)
+    return retriever
+
+
 CHANNELS = [
     Passage(id="mcf#1", document="channels", title="Channels", section="MCF claims", fulfillment="mcf",
             text="Tracking numbers for MCF parcels: we claim lost parcels from the fulfilment network.",
@@ -50,9 +59,7 @@ CHANNELS = [
 ])
 def test_channel_sections_are_cited_only_for_orders_of_that_channel(
         tmp_path: Path, kind: str, fulfillment: str | None, allowed: set[str]) -> None:
-    retriever = (MemoryRetriever(HashEmbedder()) if kind == "memory"
-                 else ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_t"))
-    retriever.build(CHANNELS)
+    retriever = built(kind, tmp_path, CHANNELS)
     query = HashEmbedder().query(["tracking numbers for my parcel"])
     hits = {h.id for h in retriever.search(query, k=len(CHANNELS), topic="delivery_delay", fulfillment=fulfillment)}
     channel_hits = hits & {"mcf#1", "fba#1", "own#1"}
@@ -70,20 +77,6 @@ SEVERITY = [
 ]
 
 
-@pytest.mark.parametrize("kind", ["memory", "chroma"])
-@pytest.mark.parametrize(("severity", "expected"), [
-    ("minor", {"minor#1", "any#1"}), ("severe", {"severe#1", "any#1"}), ("unknown", {"minor#1", "severe#1", "any#1"}),
-])
-def test_severity_sections_are_cited_only_for_damage_that_bad(tmp_path: Path, kind: str, severity: str,
-                                                              expected: set[str]) -> None:
-    retriever = (MemoryRetriever(HashEmbedder()) if kind == "memory"
-                 else ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_t"))
-    retriever.build(SEVERITY)
-    hits = retriever.search(HashEmbedder().query(["damaged parcel"]), k=3, topic="damaged_in_transit",
-                            severity=severity)
-    assert {h.id for h in hits} == expected
-
-
 STATUS = [
     Passage(id="before#1", document="cancel", title="Cancel", section="Before shipment", status="unshipped",
             text="Cancel my order before it ships: we cancel it.", topics=("order_cancellation",)),
@@ -97,20 +90,25 @@ STATUS = [
 
 
 @pytest.mark.parametrize("kind", ["memory", "chroma"])
-@pytest.mark.parametrize(("status", "expected"), [
-    ("unshipped", {"before#1", "general#1"}),
-    ("shipped", {"after#1", "general#1"}),
-    ("delivered", {"after#1", "general#1"}),  # a 'shipped' section serves orders that have arrived too
-    ("cancelled", {"auto#1", "general#1"}),
-    (None, {"before#1", "after#1", "auto#1", "general#1"}),  # the request does not say: any may be cited
-])
-def test_status_sections_are_cited_only_for_orders_in_that_state(tmp_path: Path, kind: str, status: str | None,
-                                                                   expected: set[str]) -> None:
-    retriever = (MemoryRetriever(HashEmbedder()) if kind == "memory"
-                 else ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_t"))
-    retriever.build(STATUS)
-    hits = retriever.search(HashEmbedder().query(["cancel my order"]), k=4, topic="order_cancellation",
-                            status=status)
+@pytest.mark.parametrize(("passages", "question", "topic", "condition", "expected"), [
+    (SEVERITY, "damaged parcel", "damaged_in_transit", {"severity": "minor"}, {"minor#1", "any#1"}),
+    (SEVERITY, "damaged parcel", "damaged_in_transit", {"severity": "severe"}, {"severe#1", "any#1"}),
+    (SEVERITY, "damaged parcel", "damaged_in_transit", {"severity": "unknown"}, {"minor#1", "severe#1", "any#1"}),
+    (STATUS, "cancel my order", "order_cancellation", {"status": "unshipped"}, {"before#1", "general#1"}),
+    (STATUS, "cancel my order", "order_cancellation", {"status": "shipped"}, {"after#1", "general#1"}),
+    # a 'shipped' section serves orders that have arrived too
+    (STATUS, "cancel my order", "order_cancellation", {"status": "delivered"}, {"after#1", "general#1"}),
+    (STATUS, "cancel my order", "order_cancellation", {"status": "cancelled"}, {"auto#1", "general#1"}),
+    # the request does not say: any may be cited
+    (STATUS, "cancel my order", "order_cancellation", {"status": None}, {"before#1", "after#1", "auto#1", "general#1"}),
+], ids=["minor", "severe", "severity unknown", "unshipped", "shipped", "delivered", "cancelled", "status unknown"])
+def test_condition_sections_are_cited_only_where_they_apply(
+        tmp_path: Path, kind: str, passages: list[Passage], question: str, topic: str,
+        condition: dict[str, str | None], expected: set[str]) -> None:
+    """A section limited to one damage severity or one order state is cited only for such a message or order, and
+    every one of them when the message or request does not say; general sections always."""
+    retriever = built(kind, tmp_path, passages)
+    hits = retriever.search(HashEmbedder().query([question]), k=len(passages), topic=topic, **condition)
     assert {h.id for h in hits} == expected
 
 
@@ -126,10 +124,8 @@ ROUTED = [
 def test_route_sections_come_first_and_only_for_their_route(tmp_path: Path, kind: str, route: str | None,
                                                             first: str) -> None:
     """A message handed to CSBA cites the CSBA section first, whatever the intent; one the seller answers never."""
-    retriever = (MemoryRetriever(HashEmbedder()) if kind == "memory"
-                 else ChromaRetriever(HashEmbedder(), tmp_path / "chroma", "store_t"))
-    retriever.build([p.model_copy(update={"topics": ("return_request",)}) if p.id == "returns#1" else p
-                     for p in ROUTED])
+    retriever = built(kind, tmp_path, [p.model_copy(update={"topics": ("return_request",)}) if p.id == "returns#1"
+                                       else p for p in ROUTED])
     hits = [h.id for h in retriever.search(HashEmbedder().query(["Items can be returned within 30 days"]),
                                            k=len(ROUTED), topic="return_request", route=route)]
     assert hits[0] == first
