@@ -81,6 +81,19 @@ def test_shipped_lexicon_finds_the_intent_in_each_language(text: str, intent: In
     assert intent in load_lexicon().hits(text)
 
 
+@pytest.mark.parametrize(("text", "intent", "not_intent"), [
+    # a leak in use is a fault of the item; liquid that leaked on the way is transit damage (as "leaks"/"leaked")
+    ("フタが閉まらず中身が漏れてしまいます。", Intent.PRODUCT_DEFECT, Intent.DAMAGED_IN_TRANSIT),
+    ("ボトルが液漏れして届きました。", Intent.DAMAGED_IN_TRANSIT, Intent.PRODUCT_DEFECT),
+    ("the kettle leaks from the bottom", Intent.PRODUCT_DEFECT, Intent.DAMAGED_IN_TRANSIT),
+])
+def test_shipped_lexicon_tells_a_leaking_item_from_a_parcel_that_leaked(text: str, intent: Intent,
+                                                                        not_intent: Intent) -> None:
+    hits = load_lexicon().hits(text)
+    assert intent in hits
+    assert not_intent not in hits
+
+
 def test_shipped_lexicon_covers_every_intent_in_seven_languages() -> None:
     data = yaml.safe_load((EXEMPLARS.parent / "lexicon.yaml").read_text(encoding="utf-8"))
     assert set(data["intents"]) == {i.value for i in Intent}
@@ -317,7 +330,8 @@ EDGE_MEASURED = {
     "customs_fees": 0.75, "declined_request": 0.75, "delivery_praise": 0.5, "delivery_praise_b": 0.938,
     "discount_code": 0.75, "empty_box": 0.75, "expired_item": 0.438, "expired_item_b": 0.812,
     "failed_delivery": 0.938, "impatient_chase": 0.812, "late_then_return": 1, "lost_parcel": 1,
-    "no_reply_complaint": 1, "noisy_a": 0.92, "noisy_b": 0.946, "opened_parcel": 1, "payment_charge": 0.938,
+    "no_reply_complaint": 1, "noisy_a": 0.92, "noisy_b": 0.946, "noisy_c": 0.938, "opened_parcel": 1,
+    "payment_charge": 0.938,
     "product_praise": 0.812, "recurring_delays": 0.938, "return_logistics": 0.875, "returned_to_sender": 0.75,
     "returned_to_sender_b": 0.688, "safety_incident": 0.938, "size_exchange": 0.625, "subscription": 0.812,
     "usage_question": 0.75, "used_item": 0.625, "worse_than_expected": 0.938,
@@ -327,14 +341,15 @@ EDGE_MEASURED = {
 @pytest.mark.integration
 def test_edge_messages_land_on_an_accepted_intent(real_parts) -> None:  # type: ignore[no-untyped-def]
     """No concept of the harder set loses more than an eighth of its messages (two of sixteen), nor the set 2 points
-    (0.820). noisy_a and noisy_b are one message per intent and language each, in real buyers' untidy style."""
+    (0.860 on 816 messages). noisy_a, noisy_b and noisy_c are one message per intent and language each, in real
+    buyers' untidy style, by three helpers writing apart; noisy_c was measured once, with nothing changed for it."""
     rows = heldout(HELDOUT_EDGE)
     vectors = real_parts.embedder.query([r["text"] for r in rows])
     hits: dict[str, list[bool]] = defaultdict(list)
     for row, vec in zip(rows, vectors, strict=True):
         hits[row["concept"]].append(real_parts.classifier.classify(row["text"], vec).intent.value in row["accept"])
     assert set(hits) == set(EDGE_MEASURED)
-    assert statistics.fmean([hit for concept in hits.values() for hit in concept]) >= 0.820 - 0.02
+    assert statistics.fmean([hit for concept in hits.values() for hit in concept]) >= 0.860 - 0.02
     for concept, concept_hits in hits.items():
         assert statistics.fmean(concept_hits) >= EDGE_MEASURED[concept] - 2 / 16, concept
 

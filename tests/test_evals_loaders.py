@@ -78,7 +78,7 @@ def test_held_out_classifier_messages_load_as_cases(tmp_path: Path) -> None:
     assert second.expect.accept == [Intent.DAMAGED_IN_TRANSIT, Intent.MISSING_ITEMS]
     assert second.meta == {"concept": "opened_parcel"} and second.order is None
     shipped = load_dataset(Path(__file__).resolve().parent / "data" / "heldout_edge.jsonl")
-    assert len(shipped.cases) == 704 and {c.expect.language for c in shipped.cases} >= {"en", "ja", "zh"}
+    assert len(shipped.cases) == 816 and {c.expect.language for c in shipped.cases} >= {"en", "ja", "zh"}
 
 
 def test_yaml_defaults_merge_into_each_case(tmp_path: Path) -> None:
