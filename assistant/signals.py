@@ -193,8 +193,9 @@ GLANCED = _lower_rx(
 )
 
 # The item hurt someone or nearly did: fire, smoke, sparks, overheating, a shock, a burn or cut, poisoning, an allergic
-# reaction. Such a message goes to a person whatever its intent (rules.yaml, safety_incident_to_human). Words that
-# also name products or questions ("smoke detector", "is it fireproof?") are not enough: something has to happen.
+# reaction (and, in HAZARD below, harm without fire). Such a message goes to a person whatever its intent (rules.yaml,
+# safety_incident_to_human). Words that also name products or questions ("smoke detector", "is it fireproof?") are
+# not enough: something has to happen.
 # Melting is left out (chocolate melts in a hot van), as are words with an everyday sense: an air bed "blew up",
 # colours "bleeding" in the wash, "llamas" (you call), "rojo fuego", burnt toast.
 SAFETY = _lower_rx(
@@ -205,7 +206,8 @@ SAFETY = _lower_rx(
     r"burn(?:ed|t|s)? (?:my|his|her|their|our|the child|the baby)", r"\bburns? on (?:my|his|her)",
     r"\binjur(?:ed|y|ies)\b", r"(?:went|go|going|taken|rushed|ended up|been) (?:to |in )(?:the )?hospital\b",
     r"hospital visit", r"emergency room", r"poison(?:ed|ing)", r"allergic reaction",
-    r"\bchok(?:ed|ing) (?:on|hazard)", r"\boverheat(?:ed|ing|s)\b",
+    r"\bchok(?:ed|ing) hazard", r"\bchok(?:ed|ing) on (?!(?:my|our|his|her) (?:coffee|tea|drink|food|water))",
+    r"\boverheat(?:ed|ing|s)\b",
     r"cut (?:my|his|her|their) (?:finger|hand|skin|foot|leg)", r"toxic (?:smell|fumes)", r"\bfumes\b",
     r"scorch(?:ed|ing|es)?\b", r"electrocut", r"burn(?:ing|t) smell", r"smell of burning", r"smoulder", r"smolder",
     r"fire hazard", r"\brash\b", r"\bblisters?\b", r"skin irritation", r"(?:threw|throw|throwing) up", r"vomit",
@@ -236,6 +238,59 @@ SAFETY = _lower_rx(
     r"划伤", r"割伤", r"去了医院", r"进了医院", r"送医", r"住院", r"急诊", r"过敏反应", r"过热", r"\bin flames\b",
     r"flames? (?:came|shot|coming|burst)", r"(?:mich|sich) verbrannt", r"(?:me|s\'est|se) brûlée?", r"en llamas",
     r"(?:prendió|salió|hubo) fuego", r"scintill[ae]\b",
+)
+
+# Harm that is not fire: a child or pet that swallowed or choked on a part, a trapped finger, bleeding, a swollen
+# face, a fall from furniture that gave way, a visit to the vet. "Too big to swallow" and "is it safe for a
+# two-year-old?" are not events; nor is "Erstickungsgefahr" on a label, 飲み込みにくい (hard to swallow) or colours
+# that "bleed" in the wash.
+HAZARD = _lower_rx(
+    # en
+    r"\bswallowed\b", r"(?:almost|nearly) swallow",
+    r"\bchoked\b(?! on (?:my|our|his|her) (?:coffee|tea|drink|food|water))",
+    r"(?:started|was|were|is|began) choking",
+    r"(?:trapped|caught|pinched|crushed|jammed|slammed) (?:my|his|her|their|the baby's|the child's|my \w+'s) "
+    r"(?:finger|fingers|thumb|hand)",
+    r"(?:finger|fingers|thumb|hand) (?:got |was |were )?(?:trapped|pinched|crushed|jammed)",
+    r"(?:finger|hand|lip|mouth|knee|head|nose|gums?) (?:was |is |started |kept )?bleeding",
+    r"(?:needed|got|had|required) (?:\w+ )?stitches", r"burning sensation", r"skin (?:is |was |started |kept )?burning",
+    r"swollen (?:face|eyes?|lips?|skin|hands?|tongue)",
+    r"(?:face|eyes?|lips?|tongue) (?:was |were |got |is |are |went |became )?(?:swollen|puffy)",
+    r"(?:to|at) the vet\b", r"\bvet (?:bill|visit)", r"emergency vet",
+    r"(?:shattered|exploded|burst) in (?:my|his|her|their) hands?",
+    r"(?:collapsed|gave way|broke) (?:under|beneath|with) (?:me|him|her|them|my|his|our)",
+    # de
+    r"verschluckt", r"(?:fast|beinahe|wäre) erstickt", r"finger\w* (?:\w+ ){0,4}(?:eingeklemmt|gequetscht)",
+    r"(?:eingeklemmt|gequetscht)\w* (?:\w+ ){0,3}finger", r"\bblutet", r"\bgeblutet", r"genäht werden",
+    r"(?:gesicht|augen|lippen|haut|hand|zunge) (?:\w+ ){0,3}(?:geschwollen|angeschwollen)",
+    r"(?:zum|beim|zur) tierarzt", r"tierarztrechnung", r"tierklinik", r"\bgestürzt\b",
+    # fr
+    r"\ba avalée?\b", r"(?:failli|presque) avaler", r"s'est étouffée?", r"(?:failli|presque) s'étouffer",
+    r"doigts? (?:\w+ )?(?:coincée?s?|pincée?s?|écrasée?s?)",
+    r"(?:coincée?|pincée?|écrasée?) (?:le|les|son|ses|mon|mes) doigts?", r"\bsaign(?:é|ait|e|ent|er)\b",
+    r"(?:visage|yeux|lèvres|peau|main|langue) (?:\w+ ){0,2}(?:gonflée?s?|enflée?s?)", r"points de suture",
+    r"chez (?:le|la) v[ée]t[ée]rinaire", r"urgences? v[ée]t[ée]rinaires?", r"chez le v[ée]to\b",
+    # es
+    r"se (?:lo |la |los |las )?(?:ha )?trag(?:ó|ado)\b", r"(?:casi|por poco) se (?:lo |la )?traga", r"atragant",
+    r"se (?:estaba )?ahog(?:ó|aba|ando)", r"(?:pill|atrap|aplast)(?:ó|é|ado) (?:el|los|un|su|sus) dedo",
+    r"dedos? (?:\w+ )?(?:atrapad|pillad|aplastad)", r"al veterinario", r"urgencias veterinarias",
+    r"\bsangr(?:ó|aba|ando|ado)\b", r"(?:cara|ojos|labios|piel|mano|lengua) (?:\w+ ){0,2}hinchad", r"puntos de sutura",
+    # it
+    r"ingoiat", r"(?:ha|hanno|aveva|avevano) ingerit",
+    r"(?:portat[oa]|portarl[oa]|corsa|corsi|andat[oi]) (?:\w+ )?dal veterinario",
+    r"(?:si è |stava per |ha rischiato di |rischiato di )soffoc",
+    r"dit[oa] (?:\w+ ){0,2}(?:incastrat|schiacciat|pizzicat)",
+    r"(?:incastrat|schiacciat|pizzicat)\w* (?:il|le|un|i) dit", r"sanguin(?:ava|ato|ando|are)\b",
+    r"(?:viso|occhi|labbra|pelle|faccia|mano|lingua) (?:\w+ ){0,2}gonfi", r"punti di sutura",
+    # ja
+    r"誤飲", r"飲み込ん(?:で|だ)", r"飲み込みそう", r"喉に詰ま", r"窒息(?!の危険|のおそれ|の恐れ)", r"指(?:を|が)挟",
+    r"出血", r"血が出", r"(?:顔|目|唇|まぶた|肌|舌)が腫れ", r"動物病院", r"獣医(?:さん)?(?:に|へ)(?:連れ|行|診)",
+    r"針縫", r"転倒(?!防止)",
+    # zh
+    r"误吞", r"(?:孩子|宝宝|儿子|女儿|小孩|狗|猫)\w{0,4}(?:吞下|吞了|咽下|咽了)",
+    r"差点\w{0,10}(?:吞|咽|噎)", r"噎住", r"卡在喉咙", r"卡住喉咙", r"夹到手", r"夹伤", r"夹了手", r"流血",
+    r"(?:脸|眼睛|嘴唇|皮肤|舌头)(?:都)?肿", r"(?:看|找|去)(?:了)?兽医", r"宠物医院", r"缝了\w*针", r"缝针",
+    r"(?<!防)摔倒", r"摔伤",
 )
 
 # Carrier words for a parcel going back to the shop: the buyer wants it delivered, not returned. The embedding
@@ -279,7 +334,7 @@ def read_signals(text: str) -> Signals:
         fault = Fault.UNKNOWN
     return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and _is_praise(folded),
                    careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", lowered))),
-                   safety_incident=bool(SAFETY.search(lowered)))
+                   safety_incident=bool(SAFETY.search(lowered) or HAZARD.search(lowered)))
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint

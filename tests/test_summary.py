@@ -146,10 +146,10 @@ CASES = [
         result=make_result(language="ja", intent=Intent.PRODUCT_DEFECT, flags=[Flag.URGENT],
                            decision=Decision(remedies=[Remedy.ESCALATE], route=Route.HUMAN, reply_within_hours=12)),
         safety_incident=True,
-        zh="买家（日语）反映商品质量问题/故障；标记：紧急；反映商品造成伤害（起火、触电、受伤或不适）。\n"
+        zh="买家（日语）反映商品质量问题/故障；标记：紧急；反映商品造成伤害或险情（起火、触电、受伤、噎呛或不适）。\n"
         "可提供：升级处理；转人工；12小时内回复。",
-        en="Buyer (Japanese) reports the product is defective; flags: urgent; reports harm (fire, shock, injury or "
-        "illness).\nMay offer: escalate; hand over to a human; reply within 12 hours.",
+        en="Buyer (Japanese) reports the product is defective; flags: urgent; reports harm or a near miss (fire, "
+        "shock, injury, choking or illness).\nMay offer: escalate; hand over to a human; reply within 12 hours.",
     ),
     Case(
         why="the careless-delivery wording belongs to shipping_status only",
