@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from api.problems import Problem
 from assistant.models import Decision, DraftRequest, DraftResult, Language, OrderFacts
@@ -29,7 +30,17 @@ __all__ = [
     "Readiness",
 ]
 
-BuyerText = Annotated[str, Field(min_length=1, pattern=r"\S", description="The buyer's message, not blank.")]
+
+def _not_blank(text: str) -> str:
+    """The same words as the CLI's (pipeline.validate_request), not pydantic's "should match pattern '\\S'"."""
+    if not text.strip():
+        raise PydanticCustomError("blank_text", "the message text is empty. Paste the buyer's message.")
+    return text
+
+
+# minLength and pattern stay in the published schema; the validator gives the error its words
+BuyerText = Annotated[str, Field(description="The buyer's message, not blank.",
+                                 json_schema_extra={"minLength": 1, "pattern": r"\S"}), AfterValidator(_not_blank)]
 
 
 class ApiModel(BaseModel):

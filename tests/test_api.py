@@ -81,6 +81,14 @@ def test_batch_with_a_too_long_text_is_rejected_whole(parts: Parts) -> None:
     assert "items 1 have more than 10,000 characters" in response.json()["detail"]
 
 
+@pytest.mark.parametrize("route", ["/v1/drafts", "/v1/classify"])
+@pytest.mark.parametrize("text", ["", "  \n\t "])
+def test_blank_text_says_so_in_the_cli_words(parts: Parts, route: str, text: str) -> None:
+    response = client(parts).post(route, json={"text": text}, headers=AUTH)
+    assert response.status_code == 422
+    assert response.json()["detail"].endswith("text: the message text is empty. Paste the buyer's message.")
+
+
 def test_classify_returns_intent_language_and_signals(parts: Parts) -> None:
     response = client(parts).post(
         "/v1/classify", json={"text": "Ich möchte meine Bestellung stornieren, bitte."}, headers=AUTH
