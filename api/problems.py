@@ -25,6 +25,7 @@ from assistant.errors import (
     KnowledgeError,
     PolicyError,
 )
+from assistant.validation import describe_problems
 
 __all__ = ["PROBLEM_MEDIA_TYPE", "ApiError", "FieldProblem", "Problem", "install_problem_handlers",
            "problem_for", "problem_response", "problem_responses"]
@@ -117,7 +118,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         found = _validation_problem(exc)
         if isinstance(found, ApiError):
             return await api_problem(request, found)
-        where = "; ".join(f"{'.'.join(map(str, f.loc))}: {f.msg}" for f in found[:5])
+        where = describe_problems(list(exc.errors()))
         return problem_response(422, "invalid_request", f"the request does not match the schema at /docs: {where}",
                                 errors=found)
 

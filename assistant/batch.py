@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from assistant.errors import AssistantError
 from assistant.models import DraftRequest
+from assistant.validation import describe_problems
 
 if TYPE_CHECKING:
     from assistant.pipeline import Parts
@@ -22,10 +23,6 @@ class BatchSummary:
     ok: int = 0
     failed_guard: int = 0
     bad_lines: int = 0
-
-
-def _describe(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors()[:3])
 
 
 def run_batch(
@@ -44,7 +41,7 @@ def run_batch(
             result = draft_reply(DraftRequest.model_validate_json(line), parts)
         except ValidationError as exc:
             summary.bad_lines += 1
-            on_error(f"line {number}: skipped: {_describe(exc)}")
+            on_error(f"line {number}: skipped: {describe_problems(exc.errors(), limit=3, root='line')}")
         except AssistantError as exc:
             summary.bad_lines += 1
             on_error(f"line {number}: skipped: {exc}")

@@ -15,6 +15,7 @@ from rich.console import Console
 from assistant.errors import AssistantError, IndexError_, InputError, KnowledgeError, PolicyError
 from assistant.models import Decision, DraftRequest, OrderFacts
 from assistant.settings import Settings, get_settings
+from assistant.validation import describe_problems
 
 __all__ = ["app", "main"]
 
@@ -65,8 +66,8 @@ def parse_order(value: str | None) -> OrderFacts | None:
     try:
         return OrderFacts.model_validate_json(raw)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'order'}: {e['msg']}" for e in exc.errors())
-        raise InputError(f"--order is invalid: {problems}. Known keys: {', '.join(OrderFacts.model_fields)}") from exc
+        problems = describe_problems(exc.errors(), order_at_root=True, root="order")
+        raise InputError(f"--order is invalid: {problems}.") from exc
 
 
 LlmOption = Annotated[str | None, typer.Option("--llm", help="Drafter: offline (default) or openai.")]

@@ -89,6 +89,14 @@ def test_blank_text_says_so_in_the_cli_words(parts: Parts, route: str, text: str
     assert response.json()["detail"].endswith("text: the message text is empty. Paste the buyer's message.")
 
 
+def test_unknown_order_key_names_the_key_meant(parts: Parts) -> None:
+    body = {"items": [{"text": "The mug arrived broken", "order": {"fulfilment": "amazon"}}]}
+    response = client(parts).post("/v1/drafts/batch", json=body, headers=AUTH)
+    assert response.status_code == 422
+    assert response.json()["detail"].endswith("items.0.order.fulfilment: unknown key (did you mean 'fulfillment'?)")
+    assert response.json()["errors"][0]["loc"] == ["items", 0, "order", "fulfilment"]
+
+
 def test_classify_returns_intent_language_and_signals(parts: Parts) -> None:
     response = client(parts).post(
         "/v1/classify", json={"text": "Ich möchte meine Bestellung stornieren, bitte."}, headers=AUTH

@@ -32,11 +32,12 @@ def test_parse_order_inline_and_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("value", "fragment"), [
-    ('{"colour": "red"}', "colour: Extra inputs are not permitted"),
+    ('{"colour": "red"}', r"colour: unknown key \(order keys: order_id, marketplace"),
+    ('{"price": 12}', r"price: unknown key \(did you mean 'item_price'\?\)"),
     ('{"item_price": "cheap"}', "item_price"),
     ('{"status": "lost"}', "status"),
     ("no-such-file.json", "neither JSON nor a file"),
-], ids=["unknown key", "wrong type", "bad status", "missing file"])
+], ids=["unknown key", "near miss", "wrong type", "bad status", "missing file"])
 def test_bad_order_is_a_clear_input_error(value: str, fragment: str) -> None:
     with pytest.raises(InputError, match=fragment):
         parse_order(value)
