@@ -114,6 +114,10 @@ PHONES = [
     pytest.param("Write to Telegram @harborpine too.", "Telegram @harborpine", id="Telegram handle"),
     pytest.param("Our LINE ID: hp-shop is open.", "LINE ID: hp-shop", id="LINE id"),
     pytest.param("有问题加微信 harbor123 联系。", "微信 harbor123", id="WeChat id in Chinese"),
+    pytest.param("Call us on plus one five five five, one two three, four five six seven.",
+                 "plus one five five five, one two three, four five six seven", id="number written in words"),
+    pytest.param("Rufen Sie an: null eins sieben sechs, eins zwei drei vier fünf.",
+                 "null eins sieben sechs, eins zwei drei vier fünf", id="German number in words"),
 ]
 
 
@@ -146,6 +150,7 @@ NOT_PHONES = [
     pytest.param(
         "WhatsApp and e-mail are not used here; we answer in the order messages.", id="messenger word no handle"
     ),
+    pytest.param("One or two of the three parts ship first, the other one in five days.", id="a few number words"),
 ]
 
 

@@ -54,6 +54,10 @@ OFF_PLATFORM = [
     pytest.param("也可以用支付宝付款。", "支付宝", id="Chinese Alipay"),
     pytest.param("也可以用PayPal付款。", "PayPal", id="PayPal in Chinese, no spaces"),
     pytest.param("eBayでも販売しています。", "eBay", id="eBay in Japanese, no spaces"),
+    pytest.param("LINEで友だち追加していただければすぐ対応します。", "LINE", id="LINE the messenger in Japanese"),
+    pytest.param("公式ラインからご連絡ください。", "ライン", id="LINE in katakana"),
+    pytest.param("Add us on Skype for a quick call.", "Skype", id="Skype"),
+    pytest.param("Write to us on KakaoTalk.", "KakaoTalk", id="KakaoTalk"),
 ]
 
 
@@ -77,6 +81,9 @@ OFF_PLATFORM_CLEAN = [
     pytest.param("Our store on Amazon has the spare parts.", "en", id="our store on the platform"),
     pytest.param("Die Zelle des Akkus ist defekt.", "de", id="German Zelle is a battery cell"),
     pytest.param("Pay in cash on delivery is not offered.", "en", id="cash alone"),
+    pytest.param("オンラインでのご注文、ガイドラインに沿って対応いたします。", "ja",
+                 id="online and guideline are not LINE"),
+    pytest.param("The deadline is the line on the label.", "en", id="line the word"),
 ]
 
 

@@ -25,6 +25,7 @@ BUILT_IN_NAMES: tuple[tuple[str, ...], ...] = (
     ("mercado", "libre"), ("pay", "pal"), ("venmo",), ("cash", "app"), ("western", "union"), ("money", "gram"),
     ("bank", "transfer"), ("wire", "transfer"), ("wechat", "pay"), ("ali", "pay"), ("revolut",), ("skrill",),
     ("payoneer",), ("bitcoin",), ("whats", "app"), ("telegram",), ("wechat",), ("weixin",), ("viber",),
+    ("skype",), ("kakao", "talk"),
 )
 # fmt: on
 _LEET = {"a": "a@4", "e": "e3", "i": "i1!", "o": "o0", "s": "s5$", "l": "l1|"}
@@ -46,6 +47,9 @@ _PHRASES = (
     r"\bbank[üu]berweisung|\b[üu]berweisung\b|\bvirement(?:\s+bancaire)?\b|\btransferencia\s+bancaria|"
     r"\bbonifico(?:\s+bancario)?\b|銀行振込|銀行振り込み|银行转账|银行卡转账|微信支付|支付宝|淘宝|天猫|京东|拼多多|メルカリ|楽天市場",
     r"\bwish\.com\b",
+    # LINE, Japan's messenger: the word only where Japanese particles or "add as a friend" make it the app
+    r"(?<![a-z])line(?=\s*(?:で|の|に|を|から|公式|アカウント|友|へ))|(?<![ァ-ヺー])ライン(?=\s*(?:で|の|に|を|から|公式|アカウント|友|へ))|"
+    r"友(?:だち|達)追加",
 )
 # "Wish" the marketplace, not the verb: capitalised, after "on"/"from"/..., or before "app"/"store"; on the folded text.
 _WISH = re.compile(

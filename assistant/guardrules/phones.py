@@ -1,4 +1,4 @@
-"""Rule `phone`: phone numbers in international and national shapes, and messenger handles
+"""Rule `phone`: phone numbers in international and national shapes (or written out in words), and messenger handles
 (WhatsApp, WeChat, Telegram, LINE, Viber, ...). Order ids, tracking numbers, dates, times, prices, sizes and
 model numbers are masked first so they never look like a phone.
 
@@ -76,12 +76,23 @@ _HANDLES = re.compile(
 )
 
 
+# A number written out in words ("plus one five five five, one two three, four five six seven"): seven digit words in
+# a row never occur otherwise in a reply. en, de, fr, es, it.
+_DIGIT_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|null|eins|zwei|drei|vier|f[üu]nf|sechs|sieben|"
+    r"acht|neun|z[ée]ro|un|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
+    r"nueve|due|tre|quattro|cinque|sei|sette|otto|nove)"
+)
+_SPELLED = re.compile(r"(?:\bplus\s+)?\b" + _DIGIT_WORD + r"\b(?:[\s,.\-]+" + _DIGIT_WORD + r"\b){6,}", _I)
+
+
 @lru_cache(maxsize=8)
 def phone_spans(folded: str) -> list[tuple[int, int]]:
     """Spans (in the folded text) of phone numbers and messenger handles. Cached: the phone and pii_echo rules
     both ask for the same draft. The returned list must not be changed."""
     lower = lower_same_length(folded)
     spans = [m.span() for m in _HANDLES.finditer(folded)] if any(w in lower for w in _HANDLE_WORDS) else []
+    spans += [m.span() for m in _SPELLED.finditer(lower)]
     if len(_DIGIT.findall(lower)) < 7:
         return merged(spans)
     # Most numbers in a reply are short ("24 hours", "2026"): only runs of seven digits or more are read closely.
