@@ -60,6 +60,11 @@ REVIEWS = [
     pytest.param("能否删除差评？", "删除差评", id="zh: remove a bad review"),
     pytest.param("好评返现五元。", "好评返现", id="zh: cash back for a good review"),
     pytest.param("如果您满意，请给我们好评。", "好评", id="zh: only if satisfied"),
+    pytest.param("Ci farebbe piacere una sua recensione positiva.", "farebbe piacere una sua recensione",
+                 id="it: we would be glad of a review"),
+    pytest.param("Gradiremmo molto una sua valutazione positiva.", "Gradiremmo molto una sua valutazione",
+                 id="it: we would appreciate a rating"),
+    pytest.param("It would mean a lot if you left us five stars.", "left us five stars", id="en: five stars"),
 ]
 
 
@@ -128,6 +133,13 @@ TONE = [
     pytest.param("这是您的错。", "是您的错", id="zh: blames the buyer"),
     pytest.param("不要再发消息了。", "不要再发消息", id="zh: stop messaging"),
     pytest.param("请仔细阅读商品描述。", "阅读商品描述", id="zh: read the description"),
+    pytest.param("That is not our problem.", "That is not our problem", id="en: not our problem"),
+    pytest.param("Das ist nicht unser Problem.", "Das ist nicht unser Problem", id="de: not our problem"),
+    pytest.param("Ce n'est pas notre faute.", "Ce n'est pas notre faute", id="fr: not our fault"),
+    pytest.param("Eso no es culpa nuestra.", "no es culpa nuestra", id="es: not our fault"),
+    pytest.param("Non è colpa nostra se non ha letto.", "Non è colpa nostra", id="it: not our fault"),
+    pytest.param("それは当店の責任ではございません。", "当店の責任ではございません", id="ja: not our responsibility"),
+    pytest.param("这跟我们没关系。", "跟我们没关系", id="zh: nothing to do with us"),
 ]
 
 
@@ -146,6 +158,13 @@ TONE_CLEAN = [
     pytest.param("El paquete debería haber llegado ayer.", id="es: the parcel should have arrived"),
     pytest.param("Sie hätten das Paket gestern erhalten sollen.", id="de: you should have received it"),
     pytest.param("Vous auriez dû le recevoir hier.", id="fr: you should have received it"),
+    pytest.param("This is not your fault, and we will put it right.", id="en: not your fault (reassurance)"),
+    pytest.param("Das ist nicht Ihre Schuld.", id="de: not your fault"),
+    pytest.param("Ce n'est pas votre faute.", id="fr: not your fault"),
+    pytest.param("No es su culpa.", id="es: not your fault"),
+    pytest.param("Non è colpa sua.", id="it: not your fault"),
+    pytest.param("お客様のせいではございません。", id="ja: not your fault"),
+    pytest.param("这不是您的错。", id="zh: not your fault"),
 ]
 
 

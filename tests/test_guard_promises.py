@@ -176,3 +176,35 @@ def test_message_names_what_is_allowed() -> None:
     (violation,) = report.violations
     assert violation.rule == "unsupported_promise"
     assert "full refund" in violation.message and "partial refund up to 35%" in violation.message
+
+
+# A delivery date is the carrier's to keep: no decision allows guaranteeing one (guardrules/guarantees.py).
+GUARANTEES = [
+    pytest.param("We guarantee it will arrive tomorrow.", "We guarantee it will arrive", id="en guarantee"),
+    pytest.param("It will definitely arrive by Friday.", "will definitely arrive", id="en definitely"),
+    pytest.param("Das Paket kommt garantiert morgen an.", "kommt garantiert morgen an", id="de garantiert"),
+    pytest.param("Nous vous garantissons une livraison avant Noël.", "garantissons une livraison", id="fr"),
+    pytest.param("Le garantizamos que llegará el lunes.", "garantizamos que llegará", id="es"),
+    pytest.param("Le garantiamo la consegna entro venerdì.", "garantiamo la consegna", id="it"),
+    pytest.param("必ず明日お届けします。", "必ず明日お届け", id="ja"),
+    pytest.param("我们保证明天送到。", "保证明天送到", id="zh"),
+]
+
+
+@pytest.mark.parametrize(("draft", "needle"), GUARANTEES)
+def test_a_guaranteed_delivery_date_is_an_unsupported_promise(draft: str, needle: str) -> None:
+    (text,) = promises(draft, Decision(remedies=list(Remedy), max_partial_refund_pct=100))
+    assert needle in text
+
+
+@pytest.mark.parametrize("draft", [
+    "We cannot guarantee a delivery date, but it is expected on Friday.",
+    "Wir können nicht garantieren, dass es morgen ankommt.",
+    "Nous ne pouvons pas garantir une livraison avant Noël.",
+    "明日のお届けをお約束することはできかねますが、確認いたします。",
+    "我们不能保证明天送到，但会帮您跟进。",
+    "The marketplace's A-to-z Guarantee covers orders that never arrive.",
+    "We promise to check with the carrier and get back to you.",
+])
+def test_saying_a_date_cannot_be_guaranteed_passes(draft: str) -> None:
+    assert promises(draft, NOTHING) == []

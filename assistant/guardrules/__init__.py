@@ -8,6 +8,7 @@ from __future__ import annotations
 from assistant.guardrules.contacts import check_email
 from assistant.guardrules.context import GuardInput, Rule
 from assistant.guardrules.formatting import check_emoji, check_html, check_length
+from assistant.guardrules.guarantees import check_guarantees
 from assistant.guardrules.links import check_links
 from assistant.guardrules.marketing import check_marketing
 from assistant.guardrules.offplatform import check_off_platform
@@ -31,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     check_length,
     check_tone,
     check_promises,
+    check_guarantees,
     check_pii_echo,
 )
 

@@ -34,6 +34,7 @@ _ALWAYS = (
     + _EN_R
     + r"(?!\s+(?:to|with)\s+(?:our|the|them)\b)",
     r"\brate\s+(?:us|our\s+\w+|the\s+(?:item|product|order|seller))\b",
+    r"\b(?:leave|left|leaving|give|gave|giving)\s+(?:us\s+)?(?:a\s+few|some|\d|one|two|three|four|five)\s+stars?\b",
     r"\b(?:change|update|remove|delete|revise|edit|amend|withdraw|retract|take\s+down|modify|reconsider|"
     r"improve|raise)\s+(?:your\s+|the\s+|this\s+|that\s+|their\s+)?"
     + _W
@@ -82,6 +83,8 @@ _ALWAYS = (
     r"aggiorni|ritirare|ritiri|rivedere)\s+(?:la\s+sua|la|sua|questa|il\s+suo|il)\s+(?:\w+\s+)?(?:recensione|"
     r"valutazione|feedback|commento)",
     r"\bin\s+cambio\s+di\s+(?:una|un)\s+(?:\w+\s+)?(?:recensione|valutazione|feedback)",
+    r"\b(?:gradiremmo|apprezzeremmo|gradirei|apprezzerei|ci\s+farebbe\s+(?:molto\s+)?(?:piacere|felici))\s+"
+    r"(?:\w+\s+){0,4}(?:recensione|valutazione|feedback|stelle)",
     r"\bse\s+(?:è|e'|é|fosse|era)\s+(?:\w+\s+){0,2}soddisfatt[oaie]\b[^.!?\n]{0,80}(?:recensione|valutazione|feedback|"
     r"stelle)",
     r"\bprima\s+di\s+(?:lasciare|scrivere)\s+(?:una|un)\s+(?:recensione|valutazione|feedback)\s+negativ[oa]",
