@@ -24,7 +24,7 @@ from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
 from assistant.models import CATEGORY_OF, Category, Classification, Intent, OrderFacts
-from assistant.signals import intent_text, read_signals, returning_to_sender
+from assistant.signals import intent_text, read_signals, returning_to_sender, sentences
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
@@ -33,6 +33,19 @@ HEAD_VERSION = "softmax-v3"
 L2 = 0.03  # per standardised feature
 LEXICON_GAIN = 1.0  # keyword cues are penalised like any other feature
 NEIGHBOURS = 3  # per intent: similarity of the nearest exemplar and mean of the NEIGHBOURS nearest
+# A second request in the message ("the lamp arrived cracked. Also, I need an invoice"): a sentence of its own whose
+# intent is in another topic, at least ALSO_MIN_P likely and with one of that intent's keywords (or ALSO_SURE_P
+# without). After a problem, only requests that stand on their own count: an invoice, an address change, a
+# cancellation. A return, a refund or another problem in the same message is nearly always the remedy for the problem
+# or its cause ("it arrived broken. Can I exchange it?", "I chose the wrong colour, please cancel").
+ALSO_MIN_P = 0.8
+ALSO_SURE_P = 0.97
+ALSO_MAX_SENTENCES = 6
+STANDALONE_REQUESTS = frozenset({Intent.INVOICE_REQUEST, Intent.ADDRESS_CHANGE, Intent.ORDER_CANCELLATION})
+NOT_A_SECOND_REQUEST = frozenset({Intent.OTHER, Intent.PRE_SALE_QUESTION, Intent.FEEDBACK_REVIEW})
+# A message whose intent is one of these may carry any problem besides; the problem then leads (the reply and the
+# decision are about it) and the request is acknowledged.
+SERVICE_INTENTS = frozenset({Intent.INVOICE_REQUEST, Intent.PRE_SALE_QUESTION})
 CALIBRATION_ITERATIONS = 10  # leave-one-language-out refits start from the full head, so a few steps suffice
 TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))
 
@@ -238,6 +251,11 @@ class ExemplarClassifier:
         if category is not Category.SHIPPING and returning_to_sender(about):
             # "returned to sender" is carrier talk for a parcel on its way back to us, not a return request
             intent, confidence = Intent.DELIVERY_DELAY, dict(ranked)[Intent.DELIVERY_DELAY]
+        found = self.other_requests(about, intent) if intent is not Intent.OTHER else []
+        also = [i for i, _ in found]
+        if intent in SERVICE_INTENTS and found and found[0][0] not in SERVICE_INTENTS:  # the problem leads
+            also = [intent, *also[1:]]
+            intent, confidence = found[0]
         return Classification(
             intent=intent,
             category=CATEGORY_OF[intent],
@@ -245,7 +263,36 @@ class ExemplarClassifier:
             language=detect_language(text, order.marketplace if order else None),
             signals=read_signals(text),
             alternatives=[(i, round(float(p), 4)) for i, p in ranked[:3]],
+            also=also,
         )
+
+    def other_requests(self, text: str, intent: Intent) -> list[tuple[Intent, float]]:
+        """Requests in sentences of their own whose topic differs from `intent`'s (and from each other's).
+
+        After a problem, only sentences with a keyword of a standalone request are embedded, so most messages cost
+        nothing more; after an invoice or product question every sentence is.
+        """
+        parts = sentences(text)
+        if not 2 <= len(parts) <= ALSO_MAX_SENTENCES:
+            return []
+        service = intent in SERVICE_INTENTS
+        wanted = set(Intent) - NOT_A_SECOND_REQUEST if service else set(STANDALONE_REQUESTS)
+        cues = [set(self._lexicon.hits(part)) for part in parts]
+        chosen = [(part, cue) for part, cue in zip(parts, cues, strict=True) if service or cue & wanted]
+        if not chosen:
+            return []
+        found: list[tuple[Intent, float]] = []
+        topics = {CATEGORY_OF[intent]}
+        vectors = self._embedder.query([part for part, _ in chosen])
+        for (part, cue), vector in zip(chosen, vectors, strict=True):
+            best, p = self.ranked(vector, part)[0]
+            if best not in wanted or CATEGORY_OF[best] in topics:
+                continue
+            if p < (ALSO_MIN_P if best in cue else ALSO_SURE_P):
+                continue
+            found.append((best, p))
+            topics.add(CATEGORY_OF[best])
+        return found[:2]
 
     def topics(self, texts: list[str], min_share: float = 0.2) -> list[tuple[str, ...]]:
         """The one or two intents each text is about (used to tag policy passages at index time)."""

@@ -206,6 +206,10 @@ class Classification(Contract):
     language: Language
     signals: Signals = Field(default_factory=Signals)
     alternatives: list[tuple[Intent, float]] = Field(default_factory=list)
+    also: list[Intent] = Field(
+        default_factory=list, max_length=2,
+        description="Other requests in the same message, each in another topic (\"...and I need an invoice\"). The "
+        "reply acknowledges them and the agent summary names them; the decision covers `intent` only.")
 
 
 class SourceRef(Contract):
@@ -280,6 +284,9 @@ class DraftResult(Contract):
     drafter: str = "offline"
     fallback: str | None = None
     agent_summary: str = Field(default="", description="the buyer's message and the decision in the agent's language")
+    also: list[Intent] = Field(
+        default_factory=list, description="other requests in the same message (an invoice, an address change, a "
+        "cancellation...): the draft acknowledges them, the decision does not cover them")
 
 
 class DraftContext(Contract):

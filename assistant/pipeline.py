@@ -300,6 +300,7 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
         decision=decision, draft=drafted.text, citations=citations, guard=drafted.report, timings_ms=timings,
         drafter=drafted.drafter,
         fallback=drafted.fallback or (f"classify_{classify_fallback}" if classify_fallback else None),
+        also=classification.also,
     )
     summary = agent_summary(
         result, parts.settings.agent_language, parts.settings.prompts_dir,

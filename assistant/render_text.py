@@ -15,6 +15,8 @@ def render_result(result: DraftResult, console: Console) -> None:
     """Intent, flags, decision with reasons, the draft, citations and the guard verdict."""
     head = Table.grid(padding=(0, 2))
     head.add_row("intent", f"{result.intent.value} ({result.category.value}), confidence {result.confidence:.2f}")
+    if result.also:
+        head.add_row("also", ", ".join(i.value for i in result.also) + " (acknowledged in the draft, not decided)")
     head.add_row("language", result.language)
     head.add_row("flags", ", ".join(f.value for f in result.flags) or "none")
     d = result.decision

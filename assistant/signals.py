@@ -13,7 +13,7 @@ from collections.abc import Callable
 from assistant.models import Fault, Flag, Intent, Severity, Signals
 
 __all__ = [
-    "for_intent", "intent_text", "is_praise", "read_signals", "returning_to_sender", "without_declined",
+    "for_intent", "intent_text", "is_praise", "read_signals", "returning_to_sender", "sentences", "without_declined",
     "without_threats",
 ]
 
@@ -363,6 +363,11 @@ def _weight(text: str) -> int:
     return sum(3 if ord(ch) >= 0x2E80 else 1 for ch in text if ch.isalnum())
 
 
+def sentences(text: str) -> list[str]:
+    """The message's sentences that say something (at least MIN_REST_WEIGHT; "Hello." and "Thanks!" do not)."""
+    return [part.strip() for part in SENTENCE.findall(text) if _weight(part) >= MIN_REST_WEIGHT]
+
+
 def without_threats(text: str) -> str:
     """The message without its sentences that threaten an A-to-z claim or a bad review.
 
@@ -388,7 +393,8 @@ DECLINED = _rx(
     r"\b(?:do not|don't|dont|doesn't|never) (?:want|need|mean|wish) (?:to )?(?:cancel|a refund|refund|return)",
     r"\bno need (?:to cancel|for a refund|to refund|to return)", r"\bnot (?:asking|looking) (?:for a refund|to cancel)",
     r"\b(?:it's|it is|its) not (?:broken|damaged|faulty|defective)",
-    r"\b(?:will|möchte|wollte|brauche|muss) (?:\w+ ){0,3}nicht (?:zu )?stornieren", r"\bnicht storniert werden",
+    r"\b(?:will|möchte|wollte|brauche|muss) (?:\w+ ){0,3}(?:nicht|keinesfalls|auf keinen fall) (?:zu )?stornieren",
+    r"\bnicht storniert werden",
     r"\b(?:will|möchte|brauche) keine (?:stornierung|erstattung|rückerstattung)",
     r"\b(?:will|möchte|muss) (?:es |sie |die bestellung )?nicht (?:zurückschicken|stornieren)",
     r"\b(?:ist|sind) nicht (?:kaputt|beschädigt|defekt)",

@@ -29,7 +29,8 @@ def agent_summary(
 
     `order` and `signals` are not part of DraftResult; when given, the first line mentions the order's status and
     price, how bad the damage or defect sounds, that a delivery question is really a complaint about how the parcel
-    was left, and that the item hurt someone. The price is shown in `order.currency`.
+    was left, and that the item hurt someone. The price is shown in `order.currency`. Other requests in the message
+    (`result.also`) are named too.
     """
     if agent_language not in AGENT_LANGUAGES:
         raise InputError(
@@ -45,6 +46,7 @@ def _context(result: DraftResult, order: OrderFacts | None, signals: Signals) ->
     return {
         "language": result.language,
         "intent": result.intent.value,
+        "also": [i.value for i in result.also],
         "careless_delivery": signals.careless_delivery,
         "safety_incident": signals.safety_incident,
         "severity": signals.severity.value if signals.severity is not Severity.UNKNOWN else None,

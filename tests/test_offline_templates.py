@@ -77,6 +77,7 @@ BASE: dict[str, Any] = {
     "praise": False,
     "careless_delivery": False,
     "safety_incident": False,
+    "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
     "product_title": TITLE,
@@ -143,7 +144,10 @@ SCENARIOS: dict[str, dict[str, Any]] = {
         "product_title": LONG_TITLE,
         "policy_refs": [REF_RETURNS, REF_SHIPPING],
         "pre_sale_answer": ANSWER,
+        "also": ["invoice_request", "address_change"],
     },
+    "also_one_named": {"remedies": ["partial_refund"], "also": ["invoice_request"]},
+    "also_unnamed": {"remedies": ["resend"], "also": ["missing_items", "order_cancellation"]},
 }
 
 # Phrases that only appear when the reply offers or announces that remedy (any one of them counts).
@@ -482,3 +486,21 @@ def test_harm_tells_the_buyer_to_stop_using_the_item(lang: str) -> None:
     assert "12" in harm and harm.endswith(SIGNATURE)
     decision = Decision(remedies=ctx["remedies"], route="human", reply_within_hours=12)
     assert guard.check(harm, decision, GuardPolicy(), language=lang).passed
+
+
+# The other request of a message with two ("...it arrived cracked. Also, I need an invoice"), named where we can.
+ALSO_WORDS = {
+    "en": ("request for an invoice", "the other requests"), "de": ("Rechnung", "weiteren Anliegen"),
+    "fr": ("demande de facture", "autres demandes"), "es": ("solicitud de factura", "otras peticiones"),
+    "it": ("richiesta di fattura", "altre richieste"), "ja": ("領収書", "その他のご依頼"),
+    "zh": ("开具发票", "其他请求"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ALSO_WORDS))
+def test_another_request_in_the_message_is_acknowledged(lang: str) -> None:
+    named, unnamed = ALSO_WORDS[lang]
+    alone = _render(lang, remedies=["partial_refund"])
+    assert named not in alone and unnamed not in alone
+    assert named in _render(lang, remedies=["partial_refund"], also=["invoice_request"])
+    assert unnamed in _render(lang, remedies=["partial_refund"], also=["missing_items", "order_cancellation"])

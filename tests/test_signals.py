@@ -107,6 +107,8 @@ def test_message_without_another_topic_is_unchanged(text: str) -> None:
         ("I don't want to cancel, I just want to know when it ships.", "I just want to know when it ships."),
         ("No need for a refund, just send the missing screws.", "just send the missing screws."),
         ("Ich möchte die Bestellung nicht stornieren, nur die Adresse prüfen.", "nur die Adresse prüfen."),
+        ("Ich möchte die Bestellung keinesfalls stornieren. Bitte ändern Sie nur die Adresse.",
+         "Bitte ändern Sie nur die Adresse."),
         ("Je ne veux pas annuler, je veux juste savoir quand il arrive.", "je veux juste savoir quand il arrive."),
         ("No quiero cancelar, solo saber cuándo llega el pedido.", "solo saber cuándo llega el pedido."),
         ("Non voglio annullare, vorrei solo sapere quando arriva.", "vorrei solo sapere quando arriva."),
