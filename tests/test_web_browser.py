@@ -274,3 +274,19 @@ def test_store_the_key_may_not_use_gets_the_servers_reason(browser: Browser, tmp
         page.wait_for_selector("#result-body:not([hidden])")
         assert page.locator("#error").is_hidden()
         page.close()
+
+
+def test_a_second_request_is_shown_beside_the_intent(page: Page) -> None:
+    """The fake parts cannot read two requests, so the server's real answer gets one added on its way to the page."""
+    def add_also(route: Any) -> None:
+        answer = route.fetch()
+        body = answer.json()
+        body["also"] = ["invoice_request"]
+        route.fulfill(response=answer, json=body)
+
+    page.route("**/v1/drafts", add_also)
+    draft_mug(page)
+    assert "Also asks\ninvoice request (acknowledged in the draft, not decided)" in page.inner_text("#facts")
+    page.unroute("**/v1/drafts")
+    draft_mug(page)
+    assert "Also asks" not in page.inner_text("#facts")

@@ -222,6 +222,8 @@
       { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
     $("facts").replaceChildren(
       ...pair("Intent", words(result.intent)),
+      ...((result.also || []).length
+        ? pair("Also asks", `${result.also.map(words).join(", ")} (acknowledged in the draft, not decided)`) : []),
       ...pair("Category", words(result.category)),
       ...pair("Confidence", `${Math.round(result.confidence * 100)}%`),
       ...pair("Buyer's language", LANGUAGES[result.language] || result.language),
