@@ -24,7 +24,7 @@ from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
 from assistant.models import CATEGORY_OF, Category, Classification, Intent, OrderFacts
-from assistant.signals import intent_text, read_signals, returning_to_sender, sentences
+from assistant.signals import done_already, intent_text, read_signals, returning_to_sender, sentences
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
@@ -275,6 +275,7 @@ class ExemplarClassifier:
         parts = sentences(text)
         if not 2 <= len(parts) <= ALSO_MAX_SENTENCES:
             return []
+        parts = [part for part in parts if not done_already(part)]
         service = intent in SERVICE_INTENTS
         wanted = set(Intent) - NOT_A_SECOND_REQUEST if service else set(STANDALONE_REQUESTS)
         cues = [set(self._lexicon.hits(part)) for part in parts]

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from assistant.models import Fault, Flag, Intent, Severity, Signals
 
 __all__ = [
-    "for_intent", "intent_text", "is_praise", "read_signals", "returning_to_sender", "sentences", "without_declined",
-    "without_threats",
+    "done_already", "for_intent", "intent_text", "is_praise", "read_signals", "returning_to_sender", "sentences",
+    "without_declined", "without_threats",
 ]
 
 
@@ -391,7 +391,8 @@ def _without(text: str, pieces: list[str], unwanted: Callable[[str], bool]) -> s
 # embedding reads "cancel" either way, and cancelling is the one remedy that cannot be taken back.
 DECLINED = _rx(
     r"\b(?:do not|don't|dont|doesn't|never) (?:want|need|mean|wish) (?:to )?(?:cancel|a refund|refund|return)",
-    r"\bno need (?:to cancel|for a refund|to refund|to return)", r"\bnot (?:asking|looking) (?:for a refund|to cancel)",
+    r"\bno need (?:to cancel|for a refund|to refund|to return)",
+    r"\bnot (?:asking|looking|trying|going|planning) (?:for a refund|to cancel)",
     r"\b(?:it's|it is|its) not (?:broken|damaged|faulty|defective)",
     r"\b(?:will|möchte|wollte|brauche|muss) (?:\w+ ){0,3}(?:nicht|keinesfalls|auf keinen fall) (?:zu )?stornieren",
     r"\bnicht storniert werden",
@@ -409,6 +410,25 @@ DECLINED = _rx(
     r"不(?:想|要|用|需要)取消", r"不取消", r"不(?:想|要|用|需要)退款", r"不用退", r"没有坏", r"没坏",
 )
 CLAUSE = re.compile(r"[^.!?。！？\n,;，；、]+[.!?。！？\n,;，；、]*")
+
+
+# A sentence that reports something as done is not a request for it: "I already got the invoice by e-mail, but the
+# kettle stopped working". Used where a sentence alone is read as a second request (classify.other_requests).
+DONE_ALREADY = _rx(
+    r"\b(?:already|have|has|just) (?:\w+ )?(?:got|received|came|arrived|been (?:sent|issued))\b",
+    r"\b(?:got|received) (?:the|your|my) \w+ (?:already|fine|ok|by e-?mail)",
+    r"\b(?:schon|bereits) (?:\w+ ){0,3}(?:bekommen|erhalten|angekommen)", r"\bhabe ich (?:schon|bereits)",
+    r"\bd[ée]j[àa] (?:\w+ ){0,3}(?:reçue?s?|recue?s?|arriv[ée]e?s?)", r"\bai (?:bien )?reçu",
+    r"\b(?:ya|he) (?:\w+ ){0,2}(?:recibid[oa]|llegad[oa]|me lleg[óo])", r"\bya me (?:lleg[óo]|enviaron)",
+    r"\bgi[àa] (?:\w+ ){0,2}(?:ricevut[oa]|arrivat[oa])", r"\bho (?:gi[àa] )?ricevuto",
+    r"(?:もう|既に|すでに)[^。！？]{0,12}(?:受け取|届い|いただい)", r"受け取りました",
+    r"已经[^。！？]{0,8}(?:收到|开好|开了|到了)", r"(?:发票|收据)(?:也)?(?:已经)?(?:开好|收到)了",
+)
+
+
+def done_already(sentence: str) -> bool:
+    """The sentence reports a thing as done ("I already received the invoice"), so it asks for nothing."""
+    return bool(DONE_ALREADY.search(_fold(sentence)))
 
 
 def without_declined(text: str) -> str:

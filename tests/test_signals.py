@@ -10,6 +10,7 @@ import pytest
 from assistant.models import Fault, Flag, Intent, Severity, Signals
 from assistant.signals import (
     _lower_rx,
+    done_already,
     for_intent,
     intent_text,
     is_praise,
@@ -319,3 +320,19 @@ def test_signals_apply_only_where_the_intent_gives_them_a_meaning(
 ])
 def test_returning_to_sender_is_carrier_talk_not_a_return(text: str, back: bool) -> None:
     assert returning_to_sender(text) is back
+
+
+@pytest.mark.parametrize(("sentence", "done"), [
+    ("I already got the invoice by e-mail.", True),
+    ("Die Rechnung habe ich schon bekommen.", True),
+    ("J'ai bien reçu la facture.", True),
+    ("Ya me llegó la factura.", True),
+    ("Ho già ricevuto la fattura.", True),
+    ("領収書はもう受け取りました。", True),
+    ("发票已经收到了。", True),
+    ("Could you send me an invoice?", False),
+    ("Bitte schicken Sie mir eine Rechnung.", False),
+    ("我需要开发票。", False),
+])
+def test_a_sentence_that_reports_something_done_asks_for_nothing(sentence: str, done: bool) -> None:
+    assert done_already(sentence) is done
