@@ -47,7 +47,7 @@ def main() -> None:
         started = time.perf_counter()
         parts = load_parts(settings)
         cold_s = time.perf_counter() - started
-        requests = [DraftRequest(text=t, order=OrderFacts(**o)) for t, o in MESSAGES]
+        requests = [DraftRequest(text=t, order=OrderFacts.model_validate(o)) for t, o in MESSAGES]
         for request in requests:  # warm-up
             draft_reply(request, parts)
         latencies = []

@@ -14,7 +14,7 @@ __all__ = ["VERDICTS", "Case", "CaseRecord", "Dataset", "Expectation"]
 # Every per-case check, in report order. A record maps each to True (passed), False (failed) or None (not checked).
 VERDICTS: tuple[str, ...] = (
     "intent_strict", "intent_lenient", "coarse", "other_recall", "remedies", "rules", "route", "flags",
-    "language", "reply_language", "guard", "citation", "citation_on_topic", "no_fallback",
+    "second_requests", "language", "reply_language", "guard", "citation", "citation_on_topic", "no_fallback",
 )
 
 
@@ -35,6 +35,9 @@ class Expectation(EvalModel):
     flags: list[Flag] | None = None
     language: Language | None = None
     out_of_scope: bool = Field(default=False, description="the assistant should say `other` or route to a human")
+    also: list[Intent] | None = Field(
+        default=None, description="the requests besides the main one, each in another topic; the intent and "
+        "DraftResult.also together must name them all. [] = the message makes one request: nothing else is named.")
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> Expectation:

@@ -80,6 +80,17 @@ def flags(ctx: EvalContext) -> bool | None:
     return None if wanted is None else set(ctx.result.flags) == set(wanted)
 
 
+def second_requests(ctx: EvalContext) -> bool | None:
+    """Every other request the case lists is named, as the intent or in `also`; a one-request case names nothing
+    else."""
+    wanted = ctx.case.expect.also
+    if wanted is None:
+        return None
+    if not wanted:
+        return not ctx.result.also
+    return set(wanted) <= {ctx.result.intent, *ctx.result.also}
+
+
 def language(ctx: EvalContext) -> bool | None:
     """The buyer's language was detected right."""
     wanted = ctx.case.expect.language
@@ -129,6 +140,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "rules": rules,
     "route": route,
     "flags": flags,
+    "second_requests": second_requests,
     "language": language,
     "reply_language": reply_language,
     "guard": guard,
@@ -156,7 +168,8 @@ def record_for_error(case: Case, error: str) -> CaseRecord:
         "intent_strict": expect.intent is not None, "intent_lenient": bool(expect.accept),
         "coarse": bool(expect.accepted_categories), "other_recall": expect.out_of_scope,
         "remedies": bool(expect.must_allow or expect.must_not_allow), "rules": bool(expect.rules),
-        "route": expect.route is not None, "flags": expect.flags is not None, "language": expect.language is not None,
+        "route": expect.route is not None, "flags": expect.flags is not None,
+        "second_requests": expect.also is not None, "language": expect.language is not None,
         "reply_language": True, "guard": True, "citation": True, "citation_on_topic": False, "no_fallback": False,
     }
     return CaseRecord(case=case, error=error, verdicts={k: (False if v else None) for k, v in applies.items()})

@@ -4,7 +4,8 @@ The format is told by the fields, not the file name:
 - ours: `{id, text, order?, expect: {...}}` per line, or a YAML file `{language?, defaults?, cases: [...]}`;
 - external (../shared/datasets): `{id, text, category, accept, mapping_quality, ...}` per line;
 - the classifier's held-out messages (tests/data/heldout_*.jsonl): `{text, intent, lang, accept?, concept?}` per
-  line, ids made from the file name and line number.
+  line, or `{text, intents, lang}` for messages with one or two requests (heldout_multi.jsonl); ids made from the
+  file name and line number.
 A folder loads every *.yaml, *.yml and *.jsonl file in it, each case remembering its file.
 """
 
@@ -22,11 +23,13 @@ from assistant.language import SUPPORTED
 from assistant.models import Intent
 from evals.dataset import Case, Dataset, Expectation
 
-__all__ = ["EXTERNAL_FIELDS", "HELDOUT_FIELDS", "case_from_external", "case_from_heldout", "load_dataset"]
+__all__ = ["EXTERNAL_FIELDS", "HELDOUT_FIELDS", "MULTI_FIELDS", "case_from_external", "case_from_heldout",
+           "case_from_multi", "load_dataset"]
 
 INTENTS = frozenset(i.value for i in Intent)
 EXTERNAL_FIELDS = frozenset({"id", "text", "category", "accept", "mapping_quality"})
 HELDOUT_FIELDS = frozenset({"text", "intent", "lang"})
+MULTI_FIELDS = frozenset({"text", "intents", "lang"})
 OWN_SUFFIXES = (".yaml", ".yml", ".jsonl")
 
 
@@ -71,6 +74,15 @@ def case_from_heldout(row: dict[str, Any], source: str, number: int) -> Case:
     return Case(id=f"{Path(source).stem}-{number}", text=str(row["text"]), expect=expect, source=source, meta=meta)
 
 
+def case_from_multi(row: dict[str, Any], source: str, number: int) -> Case:
+    """A held-out message with one or two requests ({text, intents, lang}): either request may lead, and both must
+    be named; a one-request message must name nothing else."""
+    intents = [Intent(i) for i in row["intents"]]
+    expect = Expectation(accept=intents, also=intents if len(intents) > 1 else [],
+                         language=row["lang"] if row["lang"] in SUPPORTED else None)
+    return Case(id=f"{Path(source).stem}-{number}", text=str(row["text"]), expect=expect, source=source)
+
+
 def _case_from_row(row: dict[str, Any], source: str, number: int) -> Case:
     if "expect" in row:
         return Case.model_validate({**row, "source": source})
@@ -78,9 +90,12 @@ def _case_from_row(row: dict[str, Any], source: str, number: int) -> Case:
         return case_from_external(row, source)
     if row.keys() >= HELDOUT_FIELDS:
         return case_from_heldout(row, source, number)
+    if row.keys() >= MULTI_FIELDS:
+        return case_from_multi(row, source, number)
     raise ValueError(
         f"unknown format (fields: {', '.join(sorted(row))}); expected ours {{id, text, order?, expect}}, "
-        f"a shared dataset's {{{', '.join(sorted(EXTERNAL_FIELDS))}}} or held-out {{text, intent, lang}}"
+        f"a shared dataset's {{{', '.join(sorted(EXTERNAL_FIELDS))}}} or held-out {{text, intent, lang}} or "
+        "{text, intents, lang}"
     )
 
 

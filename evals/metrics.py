@@ -208,7 +208,8 @@ def group_metrics(records: Sequence[CaseRecord]) -> GroupMetrics:
 # How much each failed check weighs when picking the worst failures: breaking policy first, then wrong answers.
 FAILURE_WEIGHT = {
     "remedies": 50, "guard": 40, "rules": 20, "intent_lenient": 20, "other_recall": 15, "reply_language": 15,
-    "route": 10, "coarse": 10, "flags": 5, "language": 5, "citation": 5, "citation_on_topic": 5, "no_fallback": 5,
+    "route": 10, "coarse": 10, "second_requests": 5, "flags": 5, "language": 5, "citation": 5, "citation_on_topic": 5,
+    "no_fallback": 5,
 }
 
 

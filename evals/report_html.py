@@ -29,7 +29,8 @@ details pre{white-space:pre-wrap;background:#f7f7f7;padding:.5rem}
 LABELS = {
     "intent_strict": "intent strict", "intent_lenient": "intent lenient", "coarse": "coarse",
     "other_recall": "other recall", "remedies": "remedy compliance", "rules": "rules fired", "route": "route",
-    "flags": "flags", "language": "language detected", "reply_language": "reply in buyer's language",
+    "flags": "flags", "second_requests": "second requests named", "language": "language detected",
+    "reply_language": "reply in buyer's language",
     "guard": "guard pass", "citation": "citation present", "citation_on_topic": "first policy cited is on the intent",
     "no_fallback": "LLM without fallback",
 }

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["new_run_dir", "run_cases", "run_eval"]
 
 OVERVIEW = ("intent_strict", "intent_lenient", "coarse", "other_recall", "remedies", "rules", "route", "flags",
-            "language", "reply_language", "guard", "citation", "citation_on_topic")
+            "second_requests", "language", "reply_language", "guard", "citation", "citation_on_topic")
 
 
 def new_run_dir(out_dir: Path, dataset: str, now: datetime) -> Path:

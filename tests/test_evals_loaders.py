@@ -81,6 +81,18 @@ def test_held_out_classifier_messages_load_as_cases(tmp_path: Path) -> None:
     assert len(shipped.cases) == 816 and {c.expect.language for c in shipped.cases} >= {"en", "ja", "zh"}
 
 
+def test_two_request_messages_load_with_both_to_be_named(tmp_path: Path) -> None:
+    rows = [{"text": "Cracked lamp. Also an invoice please.", "intents": ["damaged_in_transit", "invoice_request"],
+             "lang": "en"},
+            {"text": "The kettle stopped working after a week.", "intents": ["product_defect"], "lang": "en"}]
+    two, one = load_dataset(_jsonl(tmp_path / "heldout_multi.jsonl", rows)).cases
+    assert two.expect.intent is None and two.expect.accept == [Intent.DAMAGED_IN_TRANSIT, Intent.INVOICE_REQUEST]
+    assert two.expect.also == [Intent.DAMAGED_IN_TRANSIT, Intent.INVOICE_REQUEST]
+    assert (one.expect.accept, one.expect.also) == ([Intent.PRODUCT_DEFECT], [])
+    shipped = load_dataset(Path(__file__).resolve().parent / "data" / "heldout_multi.jsonl")
+    assert sum(bool(c.expect.also) for c in shipped.cases) == 56 and len(shipped.cases) == 84
+
+
 def test_yaml_defaults_merge_into_each_case(tmp_path: Path) -> None:
     (tmp_path / "de.yaml").write_text(
         "language: de\n"

@@ -90,6 +90,23 @@ def test_strict_lenient_coarse_route_flags_rules() -> None:
     assert v["other_recall"] is None and v["no_fallback"] is None
 
 
+@pytest.mark.parametrize(("also", "intent", "found", "verdict", "why"), [
+    ([B], A, [B], True, "the second request named in also"),
+    ([B], B, [A], True, "the second request leads, the first is in also"),
+    ([B], A, [], False, "the second request missed"),
+    ([A, B], A, [], False, "held-out two-request rows list both: one missing"),
+    ([], A, [], True, "one request, nothing else named"),
+    ([], A, [B], False, "one request, a spurious second"),
+    (None, A, [B], None, "no expectation: not checked"),
+])
+def test_second_requests(also: list[Intent] | None, intent: Intent, found: list[Intent], verdict: bool | None,
+                         why: str) -> None:
+    answer = result(intent).model_copy(update={"also": found})
+    assert record_for(case(A, also=also), answer).verdicts["second_requests"] is verdict, why
+    assert record_for_error(case(A, also=also), "boom").verdicts["second_requests"] is (False if also is not None
+                                                                                        else None)
+
+
 def test_coarse_right_when_fine_intent_is_wrong() -> None:
     v = record_for(case(Intent.SHIPPING_STATUS), result(Intent.DELIVERY_DELAY)).verdicts
     assert (v["intent_lenient"], v["coarse"]) == (False, True)

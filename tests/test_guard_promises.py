@@ -159,6 +159,8 @@ NOT_OFFERS = [
     pytest.param("Nous avons bien noté que vous souhaitez annuler votre commande.", id="fr: the buyer's wish"),
     pytest.param("Sie möchten wissen, wie der aktuelle Stand Ihrer Erstattung ist.", id="de: refund status question"),
     pytest.param("Vous souhaitez connaître l'état de votre remboursement.", id="fr: refund status question"),
+    pytest.param("Ihren Stornierungswunsch haben wir notiert.", id="de: the buyer's cancellation wish"),
+    pytest.param("您消息中取消订单的请求我们也已记录。", id="zh: the buyer's cancellation request"),
 ]
 
 

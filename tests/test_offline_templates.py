@@ -504,3 +504,13 @@ def test_another_request_in_the_message_is_acknowledged(lang: str) -> None:
     assert named not in alone and unnamed not in alone
     assert named in _render(lang, remedies=["partial_refund"], also=["invoice_request"])
     assert unnamed in _render(lang, remedies=["partial_refund"], also=["missing_items", "order_cancellation"])
+
+
+@pytest.mark.parametrize("lang", sorted(ALSO_WORDS))
+@pytest.mark.parametrize("also", [["order_cancellation"], ["address_change", "order_cancellation"],
+                                  ["invoice_request"], ["pre_sale_question"], ["missing_items"]])
+def test_naming_another_request_promises_nothing(lang: str, also: list[str]) -> None:
+    """'We have noted your cancellation request' (Stornierungswunsch, 取消订单的请求) is not an offer to cancel."""
+    draft = _render(lang, also=also)
+    report = guard.check(draft, Decision(route="seller"), GuardPolicy(), language=lang)
+    assert report.passed, report.violations

@@ -119,7 +119,7 @@ _RESEND_SRC = (
 )
 _CANCEL_SRC = (
     r"\bcancel(?:s|led|ed|ling|ing|lation|lations)?\b",
-    r"\bstorn\w*",
+    r"\bstorn\w*(?<!wunsch)(?<!anfrage)(?<!antrag)\b",  # not the buyer's Stornierungswunsch / -anfrage
     r"\bannul\w*|\bcancel(?:ar|amos|aremos|ación|ado|ada)\b",
     r"\bannull\w*|\bcancell(?:are|iamo)\s+l'ordine|\bcancellazione\s+dell'ordine",
     r"キャンセル|取消",
@@ -188,7 +188,7 @@ NOT_AN_OFFER = _phrases(
 MARKETPLACE = re.compile(r"amazon|アマゾン|亚马逊")  # no \\b: Japanese runs it into its words ("はamazonから")
 REQUEST_AFTER = re.compile(
     r"^\w*?(?:s?\s+)?(?:request|status|anfrage|antrag|demande|solicitud|richiesta)|^(?:の|を|に)?(?:ご希望|ご依頼|ご要望|"
-    r"リクエスト|申請|状況|について|に関して|に関する)|^(?:的)?(?:申请|请求|状态|进度)|^\s*(?:möchten|wollen|wünschen)"
+    r"リクエスト|申請|状況|について|に関して|に関する)|^(?:订单|商品)?(?:的)?(?:申请|请求|状态|进度)|^\s*(?:möchten|wollen|wünschen)"
 )
 # A quoted or bracketed title next to a policy word names a policy ("our “Refunds” policy (Returns)"), it offers
 # nothing.
