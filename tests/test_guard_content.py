@@ -115,6 +115,16 @@ MARKETING = [
     pytest.param("次回のご購入で10%OFFになります。", "次回のご購入", id="ja: next-purchase discount"),
     pytest.param("送您一张优惠券。", "优惠券", id="zh: coupon"),
     pytest.param("欢迎关注我们。", "关注我们", id="zh: follow us"),
+    pytest.param("Check out our new bamboo range.", "our new bamboo range", id="en: other products, adjective"),
+    pytest.param("You might like it too!", "You might like it too", id="en: you might like it too"),
+    pytest.param("Sehen Sie sich unsere neuen Bambusprodukte an.", "unsere neuen Bambusprodukte",
+                 id="de: compound products"),
+    pytest.param("Sparen Sie mit dem Code DANKE10.", "mit dem Code DANKE10", id="de: with the code"),
+    pytest.param("Profitez-en avec le code MERCI15.", "avec le code MERCI15", id="fr: with the code"),
+    pytest.param("Ahorre con el código GRACIAS10.", "con el código GRACIAS10", id="es: with the code"),
+    pytest.param("Usi il codice SCONTO10 al prossimo acquisto.", "Usi il codice SCONTO10", id="it: use the code"),
+    pytest.param("当店の新商品もぜひご覧ください。", "当店の新商品", id="ja: our new products"),
+    pytest.param("顺便推荐一下我们的新款砧板。", "推荐一下我们的新款", id="zh: recommending our new one"),
 ]
 
 
@@ -127,6 +137,10 @@ MARKETING_CLEAN = [
     pytest.param("Your next order will be packed with extra care.", id="next order without a discount"),
     pytest.param("The product description lists all other colours.", id="description mention"),
     pytest.param("We offer a replacement at no cost.", id="an offer is not marketing"),
+    pytest.param("Con el código de seguimiento puede ver dónde está su paquete.", id="es: the tracking code"),
+    pytest.param("Avec le code de suivi, vous pouvez suivre votre colis.", id="fr: the tracking code"),
+    pytest.param("Con il codice di tracciamento può seguire il pacco.", id="it: the tracking code"),
+    pytest.param("Our new warehouse team packs every order by hand.", id="en: our new team is not a product"),
 ]
 
 
