@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from assistant.knowledge import Listing
 from assistant.models import Citation, OrderFacts, Reason, SourceRef
 
-__all__ = ["CatalogueFill", "ListingAnswer", "answer_from_listing", "fill_order_facts", "listing_citation",
-           "mentions_listing"]
+__all__ = ["CatalogueFill", "ListingAnswer", "answer_from_listing", "calls_by_name", "fill_order_facts",
+           "listing_citation", "mentions_listing"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
 # Words a product question is made of but that name nothing about the product (en, de, fr, es, it).
@@ -78,6 +78,11 @@ _CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("dimension", "size", "größe", "maße", "abmessung", "taille", "tamaño", "medida", "dimensioni", "misure",
      "サイズ", "寸法", "尺寸", "大小"),
     ("compatib", "kompatib", "passt", "fit", "対応機種", "互換", "兼容", "适用", "适配"),
+    ("capacity", "holds", "fassungsvermögen", "füllmenge", "contenance", "capacité", "capacidad", "capacità", "容量",
+     "容積", "容积", "多大容量"),
+    ("airtight", "luftdicht", "hermétique", "hermétic", "ermetic", "密閉", "气密", "密封"),
+    ("how many", "set of", "pieces", "wie viele", "stück", "combien", "pièces", "cuántos", "cuántas", "piezas",
+     "quanti", "quante", "pezzi", "何個", "いくつ", "几个", "多少个", "件套"),
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[0-9a-zà-ÿß]+(?:[-.][0-9a-zà-ÿß]+)*")  # "iphone 15" out of "兼容iphone 15吗"
@@ -116,9 +121,22 @@ def answer_from_listing(question: str, listing: Listing) -> ListingAnswer | None
     return _concept_answer(question, listing)
 
 
+# One shared title word is not enough: "stoneware plates" is not the "Stoneware Coffee Mug", a "phone case" not the
+# "Phone Stand". A single word names the product only when it is one of its `names`.
+TITLE_WORDS_NEEDED = 2
+
+
 def mentions_listing(question: str, listing: Listing) -> bool:
-    """Whether the question names the product (a word of its title): needed before a search hit is trusted."""
-    return any(_has(listing.title, t) for t in _terms(question) if not t.isdigit())
+    """Whether the question names the product (two words of its title, or one of its names in any language):
+    needed before a search hit is trusted."""
+    shared = [t for t in _terms(question) if not t.isdigit() and _has(listing.title, t)]
+    return len(shared) >= TITLE_WORDS_NEEDED or calls_by_name(question, listing)
+
+
+def calls_by_name(question: str, listing: Listing) -> bool:
+    """Whether the question uses one of the product's names (`Listing.names`: "tarros", "マグカップ")."""
+    asked = question.lower()
+    return any(_names(asked, name.lower()) for names in listing.names.values() for name in names if name.strip())
 
 
 def listing_citation(answer: ListingAnswer) -> Citation:

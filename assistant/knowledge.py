@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import KnowledgeError
+from assistant.models import Language
 
 __all__ = [
     "LISTINGS_FILE", "MAX_INTENTS", "IncludedPart", "Listing", "Passage", "listing_passages", "load_listings",
@@ -69,6 +70,9 @@ class Listing(BaseModel):
     dimensions: str | None = None
     warranty: str | None = None
     care: str | None = None
+    names: dict[Language, list[str]] = Field(
+        default_factory=dict, description="What buyers call the product in their language (de: [Tasse, Becher], "
+        "ja: [マグカップ]): a question that names it finds this listing though the listing is written in another.")
 
     def lines(self) -> list[str]:
         """What the listing says, one line each: description, bullets, what is in the box, the labelled fields."""
@@ -82,7 +86,8 @@ class Listing(BaseModel):
         return lines
 
     def as_text(self) -> str:
-        return "\n".join([self.title, *self.lines()])
+        names = [name for language_names in self.names.values() for name in language_names]
+        return "\n".join([self.title, *(["Also called: " + ", ".join(names)] if names else []), *self.lines()])
 
 
 # `<!-- intents: damaged_in_transit, product_defect -->` on the line after a `## Section`: what it answers, so

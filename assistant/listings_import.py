@@ -35,6 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "dimensions": ("dimensions", "item_dimensions"),
     "warranty": ("warranty", "warranty_description"),
     "care": ("care", "care_instructions"),
+    "names": ("names", "local_names"),
 }
 _BULLET_COLUMNS = tuple(f"bullet_point{i}" for i in range(1, 6))
 _LIST_SEP = "|"
@@ -81,6 +82,18 @@ def _included(cell: str) -> list[dict[str, Any]]:
     return parts
 
 
+def _names(cell: str) -> dict[str, list[str]]:
+    """`de: Tasse, Kaffeebecher | ja: マグカップ`: what buyers call the product, per language. A part without a
+    language code keeps its text as the key, so the row is rejected naming it."""
+    names: dict[str, list[str]] = {}
+    for part in cell.split(_LIST_SEP):
+        language, sep, words = part.partition(":")
+        if part.strip():
+            key = language.strip().lower() if sep else part.strip()
+            names[key] = [w.strip() for w in words.replace("、", ",").split(",") if w.strip()]
+    return names
+
+
 def _csv_record(row: dict[str, str]) -> dict[str, Any]:
     """One CSV row as Listing fields, through the column mapping."""
     cells = {_key(k): (v or "").strip() for k, v in row.items() if k is not None}
@@ -93,6 +106,8 @@ def _csv_record(row: dict[str, str]) -> dict[str, Any]:
             record[field] = [b.strip() for b in value.split(_LIST_SEP) if b.strip()]
         elif field == "included":
             record[field] = _included(value)
+        elif field == "names":
+            record[field] = _names(value)
         elif field == "price":
             record[field] = value.replace(",", ".") if value.count(",") == 1 and "." not in value else value
         else:

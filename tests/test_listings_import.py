@@ -44,6 +44,17 @@ def test_csv_with_good_and_bad_rows(tmp_path: Path) -> None:
     assert (case.price, case.stock, case.compatibility) == (12.5, 0, "iPhone 15, iPhone 15 Pro")
 
 
+def test_local_names_column(tmp_path: Path) -> None:
+    path = tmp_path / "listings.csv"
+    path.write_text("sku,title,price,currency,stock,names\n"
+                    'M-1,Coffee Mug,9,USD,3,"de: Tasse, Becher | ja: マグカップ、マグ"\n'
+                    "M-2,Jar,5,USD,1,Tasse\n", encoding="utf-8")
+    report = parse_listings(path)
+    assert report.listings[0].names == {"de": ["Tasse", "Becher"], "ja": ["マグカップ", "マグ"]}
+    (rejected,) = report.rejected
+    assert (rejected.line, rejected.sku) == (3, "M-2") and "names.Tasse" in rejected.reason
+
+
 def test_json_rows_are_reported_by_the_line_they_start_on(tmp_path: Path) -> None:
     path = tmp_path / "listings.json"
     path.write_text('[\n  {"sku": "J-1", "title": "Jar", "price": 5, "currency": "EUR", "stock": 1,\n'

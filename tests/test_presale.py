@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from assistant.catalogue import answer_from_listing, fill_order_facts
+from assistant.catalogue import answer_from_listing, fill_order_facts, mentions_listing
 from assistant.draft import OfflineDrafter
 from assistant.knowledge import IncludedPart, Listing
 from assistant.models import (
@@ -27,6 +27,34 @@ CASE = Listing(sku="C-15", title="Slim Phone Case", price=12.5, currency="EUR", 
                description="A slim case with raised edges.", bullets=["Dishwasher safe? No: wipe clean only"],
                included=[IncludedPart(name="Screen protector", generic=True)],
                compatibility="iPhone 15 and iPhone 15 Pro", dimensions="15 x 7.5 cm")
+JARS = Listing(sku="J-4", title="Glass Storage Jar Set", price=24.99, currency="USD", stock=5,
+               description="Four glass jars.", bullets=["Set of 4: two 1 L jars and two 600 ml jars",
+                                                        "Silicone seal rings keep contents airtight"],
+               names={"fr": ["bocal", "bocaux"], "es": ["tarros"], "ja": ["保存容器"], "zh": ["储物罐"]})
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Les bocaux sont-ils hermétiques ?", True),
+    ("¿Los tarros son herméticos?", True),
+    ("この保存容器は密閉できますか？", True),
+    ("这个储物罐是密封的吗？", True),
+    ("Is the glass jar set airtight?", True),  # the title, as before
+    ("Is the glass bowl airtight?", False),  # one title word names a material, not the product
+    ("Les tasses sont-elles hermétiques ?", False),
+    ("这个杯子是密封的吗？", False),
+])
+def test_a_question_names_the_listing_by_its_title_or_a_local_name(question: str, named: bool) -> None:
+    assert mentions_listing(question, JARS) is named
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Les bocaux sont-ils hermétiques ?", "Silicone seal rings keep contents airtight"),
+    ("这个储物罐一共有几个？", "Set of 4: two 1 L jars and two 600 ml jars"),
+    ("Quelle est la contenance des bocaux ?", None),  # capacity, but no line names it
+])
+def test_airtight_count_and_capacity_are_answered_across_languages(question: str, answer: str | None) -> None:
+    found = answer_from_listing(question, JARS)
+    assert (found.text if found else None) == answer
 
 
 @pytest.mark.parametrize(("question", "answer"), [
@@ -93,6 +121,13 @@ def test_without_a_sku_the_listing_the_question_names_is_found(parts: Parts) -> 
     result = draft_reply(DraftRequest(text="Is the stoneware mug dishwasher safe?"), parts)
     assert result.citations[0].section == "HP-MUG-001"
     assert "Dishwasher and microwave safe" in result.draft
+
+
+def test_a_question_in_another_language_finds_the_listing_by_its_local_name(parts: Parts) -> None:
+    """'tarros' is the jar set's Spanish name (knowledge/listings.json); the nearest listing is the bamboo shelf."""
+    result = draft_reply(DraftRequest(text="¿Las tapas de bambú de los tarros son herméticas?"), parts)
+    assert result.citations[0].section == "HP-JAR-SET4"
+    assert "airtight" in result.draft
 
 
 def test_each_store_answers_from_its_own_catalogue(parts: Parts) -> None:
