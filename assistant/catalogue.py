@@ -107,9 +107,23 @@ def _concept_answer(question: str, listing: Listing) -> ListingAnswer | None:
     return None
 
 
+# "Is it in stock?" is answered from the listing's stock count, in the listing's words like every other answer.
+# Only words that mean stock: "available" also asks about variants ("available in 12 inch?").
+_STOCK_WORDS = ("in stock", "stock", "auf lager", "vorrätig", "en stock", "existencias", "in magazzino", "在庫", "有货",
+                "有貨", "库存", "现货")
+
+
+def _stock_answer(question: str, listing: Listing) -> ListingAnswer | None:
+    if not any(_names(question.lower(), w) for w in _STOCK_WORDS):
+        return None
+    text = f"In stock: {listing.stock}" if listing.stock > 0 else "Out of stock"
+    return ListingAnswer(listing, text, ("stock",))
+
+
 def answer_from_listing(question: str, listing: Listing) -> ListingAnswer | None:
     """The one listing line that mentions every specific term of the question; else, for a question in another
-    language, the line naming what it asks about (dishwasher, size, warranty...); else None."""
+    language, the line naming what it asks about (dishwasher, size, warranty...); else, for a stock question, the
+    stock count ("In stock: 64"); else None."""
     # The product's own name says which product, not what about it: a title word need not be in the answer line.
     terms = [t for t in _terms(question) if t.isdigit() or not _has(listing.title, t)]
     best: tuple[int, str] | None = None
@@ -118,7 +132,7 @@ def answer_from_listing(question: str, listing: Listing) -> ListingAnswer | None
             best = (len(terms), line)
     if best is not None:
         return ListingAnswer(listing, best[1].strip(), tuple(terms))
-    return _concept_answer(question, listing)
+    return _concept_answer(question, listing) or _stock_answer(question, listing)
 
 
 # One shared title word is not enough: "stoneware plates" is not the "Stoneware Coffee Mug", a "phone case" not the

@@ -51,6 +51,10 @@ def test_a_question_names_the_listing_by_its_title_or_a_local_name(question: str
     ("Les bocaux sont-ils hermétiques ?", "Silicone seal rings keep contents airtight"),
     ("这个储物罐一共有几个？", "Set of 4: two 1 L jars and two 600 ml jars"),
     ("Quelle est la contenance des bocaux ?", None),  # capacity, but no line names it
+    ("Are the jars in stock? I need two sets.", "In stock: 5"),
+    ("Sind die Vorratsgläser auf Lager?", "In stock: 5"),
+    ("这个储物罐有现货吗？", "In stock: 5"),
+    ("Are the jars available in amber glass?", None),  # a variant, not stock
 ])
 def test_airtight_count_and_capacity_are_answered_across_languages(question: str, answer: str | None) -> None:
     found = answer_from_listing(question, JARS)
