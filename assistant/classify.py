@@ -4,7 +4,8 @@ The head is trained at load time on our exemplars (seven languages) and cached n
 is calibrated on leave-one-language-out predictions, so a probability means about the same in every language.
 The coarse category is picked first (the sum of its intents' probabilities, so shipping_status and delivery_delay
 vote together), then its most likely intent. `other` is a class of its own, and a message whose best category stays
-below `other_threshold` also becomes `other`.
+below `other_threshold` also becomes `other`. A second request in a sentence of its own ("...Also, I need an
+invoice") is read too (`other_requests`, `Classification.also`).
 """
 
 from __future__ import annotations

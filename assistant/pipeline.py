@@ -265,8 +265,9 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
     classify_fallback = None
     if parts.intent_refiner is not None:
         classification, classify_fallback = parts.intent_refiner.refine(request.text, classification)
-    classification = classification.model_copy(
-        update={"signals": for_intent(classification.signals, classification.intent)})
+    classification = classification.model_copy(update={  # once the intent is final (the LLM may have changed it)
+        "signals": for_intent(classification.signals, classification.intent),
+        "also": [i for i in classification.also if i is not classification.intent]})
     lap("classify")
     decision = decide(classification.intent, classification.signals, order, parts.policy)
     if filled.reason is not None:

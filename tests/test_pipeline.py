@@ -141,3 +141,18 @@ def test_harm_goes_to_a_person_but_a_question_about_it_does_not(  # type: ignore
     assert result.decision.route.value == route
     assert ("stop using the item" in result.draft) is stop_using
     assert result.guard.passed
+
+
+class _InvoiceRefiner:
+    """An LLM second opinion that turns the message into the invoice request the classifier had named in `also`."""
+
+    def refine(self, text: str, base: Classification) -> tuple[Classification, str | None]:
+        return base.model_copy(update={"intent": Intent.INVOICE_REQUEST, "category": Category.INVOICE,
+                                       "also": [Intent.INVOICE_REQUEST, Intent.ADDRESS_CHANGE]}), None
+
+
+def test_also_never_repeats_the_final_intent(fake_settings: Settings) -> None:
+    parts = load_parts(fake_settings)
+    parts.intent_refiner = _InvoiceRefiner()
+    result = draft_reply(DraftRequest(text="The mug arrived cracked. Also, I need an invoice.", order=MUG), parts)
+    assert (result.intent, result.also) == (Intent.INVOICE_REQUEST, [Intent.ADDRESS_CHANGE])
