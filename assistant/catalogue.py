@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.knowledge import Listing
 from assistant.models import Citation, OrderFacts, Reason, SourceRef
@@ -149,8 +150,15 @@ def mentions_listing(question: str, listing: Listing) -> bool:
 
 def calls_by_name(question: str, listing: Listing) -> bool:
     """Whether the question uses one of the product's names (`Listing.names`: "tarros", "マグカップ")."""
-    asked = question.lower()
-    return any(_names(asked, name.lower()) for names in listing.names.values() for name in names if name.strip())
+    names = tuple(name.lower() for language_names in listing.names.values() for name in language_names if name.strip())
+    return bool(names) and _name_pattern(names).search(question.lower()) is not None
+
+
+@lru_cache(maxsize=65_536)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern per listing's names, compiled once: a question with no SKU is tried against the whole catalogue.
+    The same match as `_names`: Japanese and Chinese anywhere, Latin names at a word start."""
+    return re.compile("|".join(re.escape(n) if _CJK.search(n) else rf"(?<![^\W_]){re.escape(n)}" for n in names))
 
 
 def listing_citation(answer: ListingAnswer) -> Citation:
