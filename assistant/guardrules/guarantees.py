@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.guardrules.context import GuardInput, merged
+from assistant.guardrules.offers import negated_spans
 from assistant.models import GuardViolation
 
 __all__ = ["MESSAGE", "check_guarantees"]
@@ -54,21 +55,10 @@ _GUARANTEES = re.compile(
     ),
     re.I,
 )
-# "we cannot guarantee ...", "nous ne pouvons pas garantir", "お約束できません", "不能保证": not a promise
-_NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n't|\bcannot|\bunable|\bnicht|\bkein\w*|\bne\b|\bpas\b|\bno\b|\bnon\b|不能|无法|没法|不敢)[^.!?。！？\n]{0,25}$",
-    re.I,
-)
-_NEGATED_AFTER = re.compile(r"^[^。！？\n]{0,20}(?:できません|かねます|限りません|いたしかねます|不了)")
-
-
 def check_guarantees(inp: GuardInput) -> list[GuardViolation]:
-    spans = [
-        m.span()
-        for m in _GUARANTEES.finditer(inp.lower)
-        if not _NEGATED_BEFORE.search(inp.lower[max(0, m.start() - 40) : m.start()])
-        and not _NEGATED_AFTER.match(inp.lower[m.end() :])
-    ]
+    found = [m.span() for m in _GUARANTEES.finditer(inp.lower)]
+    # "we cannot guarantee ...", "お約束できかねます", "不能保证": the clause negation the offers are read with
+    spans = [span for span, negated in zip(found, negated_spans(inp.lower, found), strict=True) if not negated]
     return [
         GuardViolation(rule="unsupported_promise", span=inp.text.span(*span), message=MESSAGE)
         for span in merged(spans)

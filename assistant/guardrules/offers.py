@@ -40,7 +40,7 @@ from assistant.guardrules.offerwords import (
 )
 from assistant.guardrules.sentences import clause_around, sentence_around
 
-__all__ = ["Offer", "OfferKind", "extract_offers"]
+__all__ = ["Offer", "OfferKind", "extract_offers", "negated_spans"]
 
 
 class OfferKind(StrEnum):
@@ -86,19 +86,33 @@ class _Reader:
     def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
         return any(start <= s and e <= end for s, e in spans)
 
+    def negated(self, start: int, end: int) -> bool:
+        """Whether the clause around [start, end) negates it ("we cannot offer", "全額返金はできかねます")."""
+        text = self.text
+        c_start, c_end = clause_around(text, start, end)
+        return (self.within(self.negations_before, c_start, start) or NO_RIGHT_BEFORE.search(text, c_start, start)
+                is not None or self.within(self.negations_after, end, c_end))
+
     def is_offer(self, start: int, end: int) -> bool:
         """Whether the phrase at [start, end) offers something, rather than refusing, reporting or quoting it."""
         text = self.text
         if any(s <= start and end <= e for s, e in self.titles):
             return False
-        c_start, c_end = clause_around(text, start, end)
-        if self.within(self.negations_before, c_start, start) or NO_RIGHT_BEFORE.search(text, c_start, start):
+        if self.negated(start, end):
             return False
-        if self.within(self.negations_after, end, c_end) or self.within(self.not_offers, c_start, c_end):
+        c_start, c_end = clause_around(text, start, end)
+        if self.within(self.not_offers, c_start, c_end):
             return False
         if MARKETPLACE.search(text, *sentence_around(text, start, end)):
             return False
         return not REQUEST_AFTER.search(text[end : end + 20]) and not REQUEST_AFTER.search(text[start:end])
+
+
+def negated_spans(folded: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each span of the folded draft, whether its clause negates it: the same reading as for offers, for the
+    rules that promise something other than a remedy (guardrules.guarantees)."""
+    reader = _Reader(folded) if spans else None
+    return [reader.negated(*span) for span in spans] if reader else []
 
 
 def extract_offers(folded: str) -> list[Offer]:
