@@ -190,6 +190,8 @@ GUARANTEES = [
     pytest.param("Le garantiamo la consegna entro venerdì.", "garantiamo la consegna", id="it"),
     pytest.param("必ず明日お届けします。", "必ず明日お届け", id="ja"),
     pytest.param("我们保证明天送到。", "保证明天送到", id="zh"),
+    pytest.param("Don't worry, we guarantee it will arrive tomorrow.", "we guarantee it will arrive",
+                 id="a negation in another clause"),
 ]
 
 
