@@ -21,10 +21,11 @@ import yaml
 
 from assistant.embeddings import Embedder, Vectors
 from assistant.errors import KnowledgeError
+from assistant.exchange import wants_exchange
 from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
-from assistant.models import CATEGORY_OF, Category, Classification, Intent, OrderFacts
+from assistant.models import CATEGORY_OF, Category, Classification, Fault, Intent, OrderFacts
 from assistant.signals import done_already, intent_text, read_signals, returning_to_sender, sentences
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
@@ -249,6 +250,12 @@ class ExemplarClassifier:
         intent, confidence = next((i, p) for i, p in ranked if CATEGORY_OF[i] == category)
         if mass[category] < self._other_threshold and intent != Intent.OTHER:
             intent = Intent.OTHER
+        signals = read_signals(text)
+        if wants_exchange(about) and (intent is Intent.OTHER or (
+                intent is Intent.WRONG_ITEM and signals.fault is Fault.BUYER)):
+            # An exchange we could not place, or "I ordered the wrong size myself, can I swap it?": a return with a
+            # request, not small talk nor an item we sent by mistake.
+            intent, confidence = Intent.RETURN_REQUEST, dict(ranked)[Intent.RETURN_REQUEST]
         if category is not Category.SHIPPING and returning_to_sender(about):
             # "returned to sender" is carrier talk for a parcel on its way back to us, not a return request
             intent, confidence = Intent.DELIVERY_DELAY, dict(ranked)[Intent.DELIVERY_DELAY]
@@ -262,7 +269,7 @@ class ExemplarClassifier:
             category=CATEGORY_OF[intent],
             confidence=round(float(confidence), 4),
             language=detect_language(text, order.marketplace if order else None),
-            signals=read_signals(text),
+            signals=signals,
             alternatives=[(i, round(float(p), 4)) for i, p in ranked[:3]],
             also=also,
         )

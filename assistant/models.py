@@ -195,6 +195,9 @@ class Signals(Contract):
     safety_incident: bool = Field(
         default=False, description="the item caught fire, gave a shock, injured or sickened someone: a person answers"
     )
+    exchange: bool = Field(
+        default=False, description="wants the item in another size, colour or version: return it and order that one"
+    )
 
 
 class Classification(Contract):

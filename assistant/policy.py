@@ -40,6 +40,7 @@ class Condition(PolicyModel):
     praise: bool | None = None
     careless_delivery: bool | None = None
     safety_incident: bool | None = None
+    exchange: bool | None = None
 
 
 class Rule(PolicyModel):

@@ -1,5 +1,5 @@
 """Keyword signals read from the buyer's message: escalation flags, damage severity, whose fault it seems, praise, a
-parcel left carelessly, and harm.
+parcel left carelessly, harm, and a wish to exchange the item (read in exchange.py).
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from assistant.exchange import wants_exchange
 from assistant.models import Fault, Flag, Intent, Severity, Signals
 
 __all__ = [
@@ -92,6 +93,14 @@ BUYER_FAULT = _rx(
     r"i (?:ordered|picked|chose|selected) the wrong", r"my (?:mistake|fault|bad)", r"i thought it (?:was|would)",
     r"i expected", r"didn'?t (?:read|realize|notice)", r"ich dachte", r"mein fehler", r"je pensais", r"mon erreur",
     r"pensé que", r"mi error", r"pensavo", r"colpa mia", r"勘違い", r"私のミス", r"我以为", r"我的错",
+    # "I ordered the wrong one myself": first person only, as "sent by mistake" is the seller's error
+    r"\bi (?:accidentally|mistakenly) (?:ordered|bought|picked|chose|selected)", r"\bi ordered (?:\w+ ){0,3}by mistake",
+    r"\bsilly me\b", r"wrong choice on my part", r"my own (?:mistake|error|fault)",
+    r"\b(?:ich )?(?:hab|habe) (?:\w+ ){0,3}aus versehen",
+    r"\b(?:hab|habe) mich (?:\w+ ){0,3}(?:vertan|verklickt|geirrt)",
+    r"\bje me suis tromp[ée]", r"\bme equivoqu[ée]", r"\bho sbagliato\b", r"\bmi sono sbagliat[oa]",
+    r"注文ミス", r"間違えて(?:注文|購入|買)", r"自分の(?:ミス|間違い)",
+    r"[选买拍下点]错了?(?:尺码|颜色|型号|款|码)", r"是我的问题",
 )
 
 # Thanks or praise (PRAISE) with no complaint word (COMPLAINT): the reply thanks the buyer instead of apologising.
@@ -315,7 +324,7 @@ def _fold(text: str) -> str:
 
 
 def read_signals(text: str) -> Signals:
-    """Flags, severity, fault, praise, careless delivery and harm as keyword rules read them from the message."""
+    """Flags, severity, fault, praise, careless delivery, harm and an exchange, as keyword rules read them."""
     folded = _fold(text)
     lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
@@ -334,13 +343,16 @@ def read_signals(text: str) -> Signals:
         fault = Fault.UNKNOWN
     return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and _is_praise(folded),
                    careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", lowered))),
-                   safety_incident=bool(SAFETY.search(lowered) or HAZARD.search(lowered)))
+                   safety_incident=bool(SAFETY.search(lowered) or HAZARD.search(lowered)),
+                   exchange=wants_exchange(folded))
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
 # about the courier, harm is not read into a product question or a message we cannot place, and thanks are praise
 # only when thanking is the message ("cancel order 123, grazie" is a cancellation; "thanks for losing my parcel" a
-# complaint).
+# complaint). An exchange matters to a return request; a wrong item is replaced anyway and a pre-sale question about
+# another colour is not a swap.
+EXCHANGE_INTENTS = frozenset({Intent.RETURN_REQUEST})
 CARELESS_INTENTS = frozenset({Intent.SHIPPING_STATUS})
 NO_HARM_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.OTHER})
 PRAISE_INTENTS = frozenset({Intent.FEEDBACK_REVIEW, Intent.OTHER})
@@ -352,6 +364,7 @@ def for_intent(signals: Signals, intent: Intent) -> Signals:
         "careless_delivery": signals.careless_delivery and intent in CARELESS_INTENTS,
         "safety_incident": signals.safety_incident and intent not in NO_HARM_INTENTS,
         "praise": signals.praise and intent in PRAISE_INTENTS,
+        "exchange": signals.exchange and intent in EXCHANGE_INTENTS,
     })
 
 

@@ -49,6 +49,7 @@ def _context(result: DraftResult, order: OrderFacts | None, signals: Signals) ->
         "also": [i.value for i in result.also],
         "careless_delivery": signals.careless_delivery,
         "safety_incident": signals.safety_incident,
+        "exchange": signals.exchange,
         "severity": signals.severity.value if signals.severity is not Severity.UNKNOWN else None,
         "order_status": order.status if order else None,
         "price": _amount(order.item_price) if order and order.item_price is not None else None,

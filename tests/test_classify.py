@@ -199,6 +199,27 @@ def test_returned_to_sender_is_a_delivery_problem_not_a_return(tmp_path: Path, t
     assert result.intent == expected
 
 
+@pytest.mark.parametrize(("ranked_first", "text", "expected"), [
+    (Intent.OTHER, "can I swap it for the grey one?", Intent.RETURN_REQUEST),
+    (Intent.OTHER, "what is the exchange rate?", Intent.OTHER),
+    (Intent.WRONG_ITEM, "silly me, I ordered a 38. Could I exchange it for a 40?", Intent.RETURN_REQUEST),
+    (Intent.WRONG_ITEM, "you sent a 38 instead of the 40 I ordered, please exchange it", Intent.WRONG_ITEM),
+    (Intent.WRONG_ITEM, "my mistake, I ordered the wrong colour", Intent.WRONG_ITEM),
+])
+def test_an_exchange_the_buyer_chose_is_a_return_request(tmp_path: Path, ranked_first: Intent, text: str,
+                                                           expected: Intent) -> None:
+    """An exchange read as `other` ("could not place it") or, when the buyer says they ordered the wrong one
+    themselves, as a wrong item we sent, is a return request; a wrong item we sent stays one."""
+    class Ranked(ExemplarClassifier):
+        def ranked(self, query: Any, text: str | None = None) -> list[tuple[Intent, float]]:
+            rest = [i for i in Intent if i not in (ranked_first, Intent.RETURN_REQUEST)]
+            return [(ranked_first, 0.8), (Intent.RETURN_REQUEST, 0.1)] + [(i, 0.1 / len(rest)) for i in rest]
+
+    embedder = HashEmbedder()
+    result = Ranked(embedder, load_exemplars(tiny(tmp_path))).classify(text, embedder.query([text]))
+    assert result.intent == expected
+
+
 def test_keyword_cue_raises_its_intent(tmp_path: Path) -> None:
     """A word the lexicon knows moves probability toward its intent, beyond what the embedding says."""
     embedder = HashEmbedder()

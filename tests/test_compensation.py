@@ -22,10 +22,10 @@ def policy() -> Policy:
 
 def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
-    praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False,
+    praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False, exchange: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
-                   careless_delivery=careless_delivery, safety_incident=safety_incident)
+                   careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -104,6 +104,11 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
      [R.CANCEL_ORDER, R.RETURN_AND_REFUND], 0, Route.SELLER, ["cancel_status_unknown"]),
     ("return request -> refund after return, 48h", I.RETURN_REQUEST, sig(), {},
      [R.RETURN_AND_REFUND, R.PARTIAL_REFUND], 35, Route.SELLER, ["return_request"]),
+    ("wants another size -> return and reorder, no keep-it discount for an item of no use",
+     I.RETURN_REQUEST, sig(exchange=True), {"status": "delivered"},
+     [R.RETURN_AND_REFUND], 0, Route.SELLER, ["exchange_by_return_and_reorder"]),
+    ("exchange through Amazon's fulfilment -> Amazon handles it", I.RETURN_REQUEST, sig(exchange=True),
+     {"fulfillment": "amazon"}, [], 0, Route.AMAZON, ["exchange_by_return_and_reorder", "fba_handled_by_amazon"]),
     ("refund status -> explain timing", I.REFUND_STATUS, sig(), {}, [], 0, Route.SELLER, ["refund_status"]),
     ("pre-sale -> seller answers", I.PRE_SALE_QUESTION, sig(), {}, [], 0, Route.SELLER, ["pre_sale_question"]),
     ("invoice -> seller answers", I.INVOICE_REQUEST, sig(), {}, [], 0, Route.SELLER, ["invoice_request"]),

@@ -8,10 +8,10 @@ from collections import Counter
 import pytest
 
 from assistant.compensation import decide
-from assistant.models import Flag, Intent, Signals
+from assistant.models import Flag, Intent
 from assistant.policy import load_policy
 from assistant.settings import PROJECT_ROOT
-from assistant.signals import read_signals
+from assistant.signals import for_intent, read_signals
 from evals.dataset import Case
 from evals.loaders import load_dataset
 
@@ -59,12 +59,8 @@ def test_labels_agree_with_the_rules(case: Case) -> None:
     """
     expect = case.expect
     assert expect.intent is not None
-    read = read_signals(case.text)
-    decision = decide(
-        expect.intent, Signals(flags=expect.flags or [], severity=read.severity, fault=read.fault, praise=read.praise,
-                careless_delivery=read.careless_delivery, safety_incident=read.safety_incident),
-        case.order, POLICY,
-    )
+    read = for_intent(read_signals(case.text).model_copy(update={"flags": expect.flags or []}), expect.intent)
+    decision = decide(expect.intent, read, case.order, POLICY)
     offered = set(decision.remedies)
     assert set(expect.must_allow) <= offered, decision.reasons
     assert not set(expect.must_not_allow) & offered, decision.reasons

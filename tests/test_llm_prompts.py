@@ -117,6 +117,8 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     (Intent.PRE_SALE_QUESTION, "safety_incident", "stop using the item", False),
     (Intent.SHIPPING_STATUS, "careless_delivery", "report it to the carrier", True),
     (Intent.DELIVERED_NOT_RECEIVED, "careless_delivery", "report it to the carrier", False),
+    (Intent.RETURN_REQUEST, "exchange", "We do not swap items directly", True),
+    (Intent.PRE_SALE_QUESTION, "exchange", "We do not swap items directly", False),
 ])
 def test_message_signals_reach_the_llm(intent: Intent, signal: str, needle: str, shown: bool) -> None:
     """The offline templates word harm and careless deliveries differently; the LLM is told the same facts, where

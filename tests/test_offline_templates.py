@@ -77,6 +77,7 @@ BASE: dict[str, Any] = {
     "praise": False,
     "careless_delivery": False,
     "safety_incident": False,
+    "exchange": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -486,6 +487,25 @@ def test_harm_tells_the_buyer_to_stop_using_the_item(lang: str) -> None:
     assert "12" in harm and harm.endswith(SIGNATURE)
     decision = Decision(remedies=ctx["remedies"], route="human", reply_within_hours=12)
     assert guard.check(harm, decision, GuardPolicy(), language=lang).passed
+
+
+NEW_ORDER = {"en": "new order", "de": "neu bestellen", "fr": "commander", "es": "nuevo pedido", "it": "nuovo ordine",
+             "ja": "新たにご注文", "zh": "重新下单"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_exchange_is_answered_with_return_and_reorder(lang: str) -> None:
+    """"Can I swap these shoes for a bigger size?" got "we understand you would like to return the item" and a 20%
+    keep-it discount on shoes that do not fit: now the reply says we do not swap items, suggests ordering the size
+    needed and returning this one, and offers only the refund after the return (rule exchange_by_return_and_reorder)."""
+    ctx = {"intent": "return_request", "order_status": "delivered", "reply_within_hours": 48}
+    plain = _render(lang, remedies=["return_and_refund", "partial_refund"], **ctx)
+    swap = _render(lang, remedies=["return_and_refund"], exchange=True, **ctx)
+    assert NEW_ORDER[lang] in swap and NEW_ORDER[lang] not in plain
+    assert f"{PCT}" in plain and f"{PCT}" not in swap
+    assert swap.endswith(SIGNATURE)
+    report = guard.check(swap, Decision(remedies=["return_and_refund"], route="seller"), GuardPolicy(), language=lang)
+    assert report.passed, report.violations
 
 
 # The other request of a message with two ("...it arrived cracked. Also, I need an invoice"), named where we can.

@@ -72,6 +72,7 @@ class Case:
     severity: Severity | None = None
     careless_delivery: bool = False
     safety_incident: bool = False
+    exchange: bool = False
 
 
 CASES = [
@@ -152,6 +153,16 @@ CASES = [
         "shock, injury, choking or illness).\nMay offer: escalate; hand over to a human; reply within 12 hours.",
     ),
     Case(
+        why="a return request that asks for another size says so, and the agent sees the keep-it discount is gone",
+        result=make_result(language="de", intent=Intent.RETURN_REQUEST,
+                           decision=Decision(remedies=[Remedy.RETURN_AND_REFUND], reply_within_hours=48)),
+        order=OrderFacts(status="delivered"),
+        exchange=True,
+        zh="买家（德语）希望换成其他尺码、颜色或款式，订单已送达。\n可提供：退货后退款；卖家处理；48小时内回复。",
+        en="Buyer (German) wants to exchange the item for another size, colour or version, order delivered.\n"
+        "May offer: refund after return; seller handles it; reply within 48 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -179,7 +190,7 @@ CASES = [
 @pytest.mark.parametrize("agent_language", ["zh", "en"])
 def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
     read = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
-                   safety_incident=case.safety_incident)
+                   safety_incident=case.safety_incident, exchange=case.exchange)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
