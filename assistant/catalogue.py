@@ -9,13 +9,14 @@ seller will check. Nothing is paraphrased, so nothing is invented.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from assistant.knowledge import Listing
 from assistant.models import Citation, OrderFacts, Reason, SourceRef
 
-__all__ = ["CatalogueFill", "ListingAnswer", "answer_from_listing", "calls_by_name", "fill_order_facts",
+__all__ = ["Catalogue", "CatalogueFill", "ListingAnswer", "answer_from_listing", "calls_by_name", "fill_order_facts",
            "listing_citation", "mentions_listing"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
@@ -159,6 +160,45 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern per listing's names, compiled once: a question with no SKU is tried against the whole catalogue.
     The same match as `_names`: Japanese and Chinese anywhere, Latin names at a word start."""
     return re.compile("|".join(re.escape(n) if _CJK.search(n) else rf"(?<![^\W_]){re.escape(n)}" for n in names))
+
+
+_TOKEN = re.compile(r"[^\W_]+")  # where a Latin name may start: after anything but a letter or digit
+
+
+class Catalogue(dict[str, Listing]):
+    """A store's listings by SKU, with an index of their local names built on the first question that needs it.
+
+    The catalogue is read once when the store loads; `import-listings` writes a new file for the next load.
+    """
+
+    @cached_property
+    def _name_index(self) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, int]]:
+        """SKUs by the first word of their Latin names and by their whole Japanese and Chinese names, and each SKU's
+        place in the catalogue."""
+        latin: dict[str, set[str]] = defaultdict(set)
+        anywhere: dict[str, set[str]] = defaultdict(set)
+        for sku, listing in self.items():
+            for name in {n.lower() for names in listing.names.values() for n in names if n.strip()}:
+                if _CJK.search(name) or not name[0].isalnum():
+                    anywhere[name].add(sku)
+                else:
+                    latin[_TOKEN.findall(name)[0]].add(sku)
+        return dict(latin), dict(anywhere), {sku: place for place, sku in enumerate(self)}
+
+    def called_by_name(self, question: str) -> list[Listing]:
+        """Every listing the question calls by one of its names, in catalogue order (what `calls_by_name` says
+        of each listing, without trying each). A Latin name starts a word of the question ("tasse" in "tassen");
+        a Japanese or Chinese one may be anywhere."""
+        latin, anywhere, place = self._name_index
+        text = question.lower()
+        found: set[str] = set()
+        for word in set(_TOKEN.findall(text)):
+            for end in range(1, len(word) + 1):
+                found |= latin.get(word[:end], set())
+        for width in {len(name) for name in anywhere}:
+            for start in range(len(text) - width + 1):
+                found |= anywhere.get(text[start:start + width], set())
+        return [self[sku] for sku in sorted(found, key=place.__getitem__) if calls_by_name(question, self[sku])]
 
 
 def listing_citation(answer: ListingAnswer) -> Citation:

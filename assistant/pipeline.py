@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant import guard
-from assistant.catalogue import fill_order_facts
+from assistant.catalogue import Catalogue, fill_order_facts
 from assistant.classify import ExemplarClassifier, load_exemplars
 from assistant.compensation import currency_of, decide
 from assistant.draft import DRAFTERS, Drafter, OfflineDrafter, StreamingDrafter
 from assistant.embeddings import Embedder, make_embedder
 from assistant.errors import InputError, LLMError
 from assistant.indexing import sync_index
-from assistant.knowledge import Listing, load_listings
+from assistant.knowledge import load_listings
 from assistant.language import detect_language
 from assistant.models import (
     Citation,
@@ -60,7 +60,7 @@ class StoreParts:
     settings: Settings
     policy: Policy
     retriever: Retriever
-    listings: dict[str, Listing]
+    listings: Catalogue
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Parts:
     retriever: Retriever
     classifier: ExemplarClassifier
     drafter: Drafter
-    listings: dict[str, Listing] = field(default_factory=dict)
+    listings: Catalogue = field(default_factory=Catalogue)
     intent_refiner: IntentRefiner | None = None  # the LLM classifier, when settings.llm_classify asks for it
     store: str = "default"
     stores: dict[str, StoreParts] = field(default_factory=dict)
@@ -110,7 +110,7 @@ def _load_store(store: Store, settings: Settings, base: Policy, embedder: Embedd
     )
     if auto_index:
         ensure_index(scoped, classifier, retriever)
-    listings = {item.sku: item for item in load_listings(scoped.knowledge_dir)}
+    listings = Catalogue((item.sku, item) for item in load_listings(scoped.knowledge_dir))
     return StoreParts(scoped, store.policy(base), retriever, listings)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.catalogue import answer_from_listing, calls_by_name, listing_citation, mentions_listing
+from assistant.catalogue import Catalogue, answer_from_listing, calls_by_name, listing_citation, mentions_listing
 from assistant.embeddings import Vectors
 from assistant.knowledge import Listing
 from assistant.models import Citation, OrderFacts
@@ -13,7 +13,7 @@ __all__ = ["SEARCH_DEPTH", "pre_sale_answer"]
 SEARCH_DEPTH = 3  # "¿los tarros de bambú...?" finds the bamboo shelf first and the jars (tarros) second
 
 
-def pre_sale_answer(text: str, order: OrderFacts, query: Vectors, listings: dict[str, Listing],
+def pre_sale_answer(text: str, order: OrderFacts, query: Vectors, listings: Catalogue,
                     retriever: Retriever) -> tuple[Listing | None, Citation | None, str | None]:
     """The listing (the order's SKU, else the nearest listing the question names, else the one it calls by a local
     name), its citation and answer line.
@@ -29,7 +29,7 @@ def pre_sale_answer(text: str, order: OrderFacts, query: Vectors, listings: dict
         listing = next((found for rank, found in enumerate(hits) if found is not None and (
             mentions_listing(text, found) if rank == 0 else calls_by_name(text, found))), None)
     if listing is None:  # else the one listing the question calls by one of its names, if only one
-        called = [found for found in listings.values() if calls_by_name(text, found)]
+        called = listings.called_by_name(text)
         listing = called[0] if len(called) == 1 else None
     answer = answer_from_listing(text, listing) if listing is not None else None
     if answer is None:

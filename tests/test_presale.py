@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from assistant.catalogue import answer_from_listing, fill_order_facts, mentions_listing
+from assistant.catalogue import Catalogue, answer_from_listing, calls_by_name, fill_order_facts, mentions_listing
 from assistant.draft import OfflineDrafter
 from assistant.knowledge import IncludedPart, Listing
 from assistant.models import (
@@ -45,6 +45,28 @@ JARS = Listing(sku="J-4", title="Glass Storage Jar Set", price=24.99, currency="
 ])
 def test_a_question_names_the_listing_by_its_title_or_a_local_name(question: str, named: bool) -> None:
     assert mentions_listing(question, JARS) is named
+
+
+def _generated_catalogue(size: int) -> Catalogue:
+    """Listings with Latin, hyphenated, two-word, short, Japanese and Chinese names, some shared between listings."""
+    words = ["tasse", "becher", "bocal", "tarro", "t-shirt", "tv", "e book", "coupe", "vaso", "kaffeetasse"]
+    cjk = ["保存容器", "马克杯", "マグカップ", "储物罐", "iPhoneケース"]
+    return Catalogue((f"S{i}", Listing(
+        sku=f"S{i}", title=f"Product {i}", price=10, currency="USD", stock=1, description="A product.",
+        names={"de": [f"{words[i % len(words)]}{i}", words[i % 7]], "ja": [f"{cjk[i % len(cjk)]}{i}"]},
+    )) for i in range(size))
+
+
+@pytest.mark.parametrize("question", [
+    "Ist die Tasse3 spülmaschinenfest?", "Do you sell the super-tasse3 too?", "the tv1 or the tv11?",
+    "is the e book6 in stock", "マグカップ4は電子レンジで使えますか", "这个马克杯1有现货吗", "Haben Sie Becher?",
+    "the T-SHIRT4 and the kaffeetasse9", "nothing named here", "iphoneケース4",
+])
+def test_the_name_index_finds_what_trying_each_listing_finds(question: str) -> None:
+    """A question with no SKU that names no search hit is looked up in the whole catalogue: the index built when it
+    is first needed must find exactly the listings that calling `calls_by_name` on each would."""
+    catalogue = _generated_catalogue(200)
+    assert catalogue.called_by_name(question) == [item for item in catalogue.values() if calls_by_name(question, item)]
 
 
 @pytest.mark.parametrize(("question", "answer"), [
