@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from assistant.cjk import CJK_CHAR
 from assistant.knowledge import Listing
 from assistant.models import Citation, OrderFacts, Reason, SourceRef
 
@@ -86,12 +87,11 @@ _CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("how many", "set of", "pieces", "wie viele", "stück", "combien", "pièces", "cuántos", "cuántas", "piezas",
      "quanti", "quante", "pezzi", "何個", "いくつ", "几个", "多少个", "件套"),
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[0-9a-zà-ÿß]+(?:[-.][0-9a-zà-ÿß]+)*")  # "iphone 15" out of "兼容iphone 15吗"
 
 
 def _names(text: str, word: str) -> bool:
-    return word in text if _CJK.search(word) else _has(text, word)
+    return word in text if CJK_CHAR.search(word) else _has(text, word)
 
 
 def _concept_answer(question: str, listing: Listing) -> ListingAnswer | None:
@@ -159,7 +159,7 @@ def calls_by_name(question: str, listing: Listing) -> bool:
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern per listing's names, compiled once: a question with no SKU is tried against the whole catalogue.
     The same match as `_names`: Japanese and Chinese anywhere, Latin names at a word start."""
-    return re.compile("|".join(re.escape(n) if _CJK.search(n) else rf"(?<![^\W_]){re.escape(n)}" for n in names))
+    return re.compile("|".join(re.escape(n) if CJK_CHAR.search(n) else rf"(?<![^\W_]){re.escape(n)}" for n in names))
 
 
 _TOKEN = re.compile(r"[^\W_]+")  # where a Latin name may start: after anything but a letter or digit
@@ -179,7 +179,7 @@ class Catalogue(dict[str, Listing]):
         anywhere: dict[str, set[str]] = defaultdict(set)
         for sku, listing in self.items():
             for name in {n.lower() for names in listing.names.values() for n in names if n.strip()}:
-                if _CJK.search(name) or not name[0].isalnum():
+                if CJK_CHAR.search(name) or not name[0].isalnum():
                     anywhere[name].add(sku)
                 else:
                     latin[_TOKEN.findall(name)[0]].add(sku)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from assistant.cjk import CJK_CHAR
 from assistant.errors import DraftError
 from assistant.models import Citation, DraftContext
 from assistant.templates import render, template_exists
@@ -19,7 +19,6 @@ __all__ = [
     "template_context",
 ]
 
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 class Drafter(Protocol):
@@ -46,7 +45,7 @@ def buyer_facing_refs(citations: list[Citation], limit: int = 1) -> list[dict[st
     one by default, so a reply names one policy (the agent still sees every citation)."""
     refs = []
     for cite in citations:
-        if cite.document == "listings" or _CJK.search(cite.title + cite.section) or cite.document.startswith("zh-"):
+        if cite.document == "listings" or CJK_CHAR.search(cite.title + cite.section) or cite.document.startswith("zh-"):
             continue
         ref = {"title": cite.title or cite.document, "section": cite.section}
         if ref not in refs:

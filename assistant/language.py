@@ -8,6 +8,7 @@ from typing import cast
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from assistant.cjk import HAN, KANA
 from assistant.models import Language
 
 __all__ = ["SUPPORTED", "detect_language"]
@@ -18,8 +19,8 @@ MARKETPLACE_LANGUAGE: dict[str, Language] = {
     "DE": "de", "AT": "de", "FR": "fr", "BE": "fr", "ES": "es", "MX": "es", "IT": "it", "JP": "ja", "CN": "zh",
 }
 PRIOR_WEIGHT = 4.0
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(f"[{KANA}]")
+_HAN = re.compile(f"[{HAN}]")
 _LETTERS = re.compile(r"\w", re.UNICODE)
 
 

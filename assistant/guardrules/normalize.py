@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from assistant.cjk import HAN, HANGUL, KANA
+
 __all__ = ["NormalizedText", "normalize"]
 
 # Invisible characters used to split a word so that a filter no longer sees it.
@@ -28,7 +30,7 @@ _SPECIAL = re.compile("[" + "".join(sorted(_INVISIBLE)) + _LOOKALIKES + "]")
 
 # Chinese, Japanese and Korean put no space before a Latin word ("请用PayPal付款", "詳しくはexample.comへ"), so no
 # rule would see a word boundary there: the folded text gets one.
-_CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_LETTERS = KANA + HAN + HANGUL
 _SCRIPT_SEAM = re.compile(f"(?<=[{_CJK_LETTERS}])(?=[A-Za-z])|(?<=[A-Za-z])(?=[{_CJK_LETTERS}])")
 
 # "p a y p a l", "w w w . s h o p . c o m": four or more one-character tokens separated by single spaces

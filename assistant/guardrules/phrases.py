@@ -18,13 +18,14 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from assistant.cjk import HALFWIDTH_KANA, HAN, KANA
 from assistant.guardrules.prefixes import KEY_LENGTH, leading_keys, split_alternatives
 
 __all__ = ["Phrases", "lower_same_length"]
 
 _ESCAPES = re.compile(r"\\.|\(\?-i:[^)]*\)")
 _UPPER = re.compile(r"[A-Z]")
-_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
+_CJK = KANA + HAN + HALFWIDTH_KANA
 _WORD = re.compile(r"\w")
 _SPACES = re.compile(r"\s")
 _CJK_CHAR = re.compile("[" + _CJK + "]")

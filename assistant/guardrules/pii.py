@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.cjk import CJK, HAN
 from assistant.guardrules.contacts import plain_emails
 from assistant.guardrules.context import GuardInput, merged
 from assistant.guardrules.normalize import normalize
@@ -37,8 +38,8 @@ _ADDRESS = re.compile(
             r"\b(?:calle|c/|avenida|avda\.?|plaza|paseo|camino|via|viale|piazza|corso|largo|vicolo)\s+(?:[^\W\d_][\w'-]*\s+)"
             r"{1,4},?\s*(?:n[º°o.]?\s*)?\d{1,4}\b",
             # 神南1-2-3, 1丁目2番3号, 中山路100号
-            r"\d{1,4}丁目\d{1,4}(?:番地?|-)\d{1,4}号?|[\u4e00-\u9fff](?:路|街|道)\d{1,5}号"
-            r"|[\u3040-\u30ff\u4e00-\u9fff]\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\d-])",
+            r"\d{1,4}丁目\d{1,4}(?:番地?|-)\d{1,4}号?|[" + HAN + r"](?:路|街|道)\d{1,5}号"
+            r"|[" + CJK + r"]\d{1,4}-\d{1,4}(?:-\d{1,4})?(?![\d-])",
         )
     ),
     re.I,
