@@ -48,6 +48,10 @@ NOT_A_SECOND_REQUEST = frozenset({Intent.OTHER, Intent.PRE_SALE_QUESTION, Intent
 # A message whose intent is one of these may carry any problem besides; the problem then leads (the reply and the
 # decision are about it) and the request is acknowledged.
 SERVICE_INTENTS = frozenset({Intent.INVOICE_REQUEST, Intent.PRE_SALE_QUESTION})
+# A customs notice read as one of these is about the parcel's journey ("refund me the import duty" is not a refund of
+# the order), as is a customs question about an order that has shipped. A customs word in a damage report, a return,
+# an invoice request ("customs want a commercial invoice") or a question before buying keeps its intent.
+CUSTOMS_MISREAD = frozenset({Intent.WRONG_ITEM, Intent.NOT_AS_DESCRIBED, Intent.REFUND_STATUS, Intent.OTHER})
 CALIBRATION_ITERATIONS = 10  # leave-one-language-out refits start from the full head, so a few steps suffice
 TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))
 
@@ -256,6 +260,10 @@ class ExemplarClassifier:
             # An exchange we could not place, or "I ordered the wrong size myself, can I swap it?": a return with a
             # request, not small talk nor an item we sent by mistake.
             intent, confidence = Intent.RETURN_REQUEST, dict(ranked)[Intent.RETURN_REQUEST]
+        on_its_way = order is not None and order.status in ("shipped", "delivered")
+        if signals.customs and (intent in CUSTOMS_MISREAD or (intent is Intent.PRE_SALE_QUESTION and on_its_way)):
+            # "the courier wants 18 euros customs, nobody mentioned it" is not a wrong or misdescribed item
+            intent, confidence = Intent.SHIPPING_STATUS, dict(ranked)[Intent.SHIPPING_STATUS]
         if category is not Category.SHIPPING and returning_to_sender(about):
             # "returned to sender" is carrier talk for a parcel on its way back to us, not a return request
             intent, confidence = Intent.DELIVERY_DELAY, dict(ranked)[Intent.DELIVERY_DELAY]

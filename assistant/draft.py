@@ -71,6 +71,7 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "careless_delivery": c.signals.careless_delivery,
         "safety_incident": c.signals.safety_incident,
         "exchange": c.signals.exchange,
+        "customs": c.signals.customs,
         "also": [i.value for i in c.also],
         "order_id": ctx.order.order_id,
         "order_status": ctx.order.status,

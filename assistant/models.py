@@ -198,6 +198,9 @@ class Signals(Contract):
     exchange: bool = Field(
         default=False, description="wants the item in another size, colour or version: return it and order that one"
     )
+    customs: bool = Field(
+        default=False, description="the parcel is held at customs or the buyer is asked for import duties or taxes"
+    )
 
 
 class Classification(Contract):

@@ -41,6 +41,7 @@ class Condition(PolicyModel):
     careless_delivery: bool | None = None
     safety_incident: bool | None = None
     exchange: bool | None = None
+    customs: bool | None = None
 
 
 class Rule(PolicyModel):

@@ -1,5 +1,5 @@
 """Keyword signals read from the buyer's message: escalation flags, damage severity, whose fault it seems, praise, a
-parcel left carelessly, harm, and a wish to exchange the item (read in exchange.py).
+parcel left carelessly, harm, a wish to exchange the item (read in exchange.py) and customs (customs.py).
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from assistant.customs import mentions_customs
 from assistant.exchange import wants_exchange
 from assistant.models import Fault, Flag, Intent, Severity, Signals
 
@@ -324,7 +325,7 @@ def _fold(text: str) -> str:
 
 
 def read_signals(text: str) -> Signals:
-    """Flags, severity, fault, praise, careless delivery, harm and an exchange, as keyword rules read them."""
+    """Flags, severity, fault, praise, careless delivery, harm, an exchange and customs, as keyword rules read them."""
     folded = _fold(text)
     lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
@@ -344,7 +345,7 @@ def read_signals(text: str) -> Signals:
     return Signals(flags=flags, severity=severity, fault=fault, praise=not flags and _is_praise(folded),
                    careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", lowered))),
                    safety_incident=bool(SAFETY.search(lowered) or HAZARD.search(lowered)),
-                   exchange=wants_exchange(folded))
+                   exchange=wants_exchange(folded), customs=mentions_customs(folded))
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
@@ -353,6 +354,9 @@ def read_signals(text: str) -> Signals:
 # complaint). An exchange matters to a return request; a wrong item is replaced anyway and a pre-sale question about
 # another colour is not a swap.
 EXCHANGE_INTENTS = frozenset({Intent.RETURN_REQUEST})
+# Customs shape the answer to "where is it / what is this charge" and to "it has been stuck at customs for a week":
+# the reply explains the charges either way; the rules file decides what is offered (a late parcel's remedies stay).
+CUSTOMS_INTENTS = frozenset({Intent.SHIPPING_STATUS, Intent.DELIVERY_DELAY})
 CARELESS_INTENTS = frozenset({Intent.SHIPPING_STATUS})
 NO_HARM_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.OTHER})
 PRAISE_INTENTS = frozenset({Intent.FEEDBACK_REVIEW, Intent.OTHER})
@@ -365,6 +369,7 @@ def for_intent(signals: Signals, intent: Intent) -> Signals:
         "safety_incident": signals.safety_incident and intent not in NO_HARM_INTENTS,
         "praise": signals.praise and intent in PRAISE_INTENTS,
         "exchange": signals.exchange and intent in EXCHANGE_INTENTS,
+        "customs": signals.customs and intent in CUSTOMS_INTENTS,
     })
 
 

@@ -50,6 +50,7 @@ def _context(result: DraftResult, order: OrderFacts | None, signals: Signals) ->
         "careless_delivery": signals.careless_delivery,
         "safety_incident": signals.safety_incident,
         "exchange": signals.exchange,
+        "customs": signals.customs,
         "severity": signals.severity.value if signals.severity is not Severity.UNKNOWN else None,
         "order_status": order.status if order else None,
         "price": _amount(order.item_price) if order and order.item_price is not None else None,

