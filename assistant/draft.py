@@ -72,6 +72,7 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "safety_incident": c.signals.safety_incident,
         "exchange": c.signals.exchange,
         "customs": c.signals.customs,
+        "extra_item": c.signals.extra_item,
         "also": [i.value for i in c.also],
         "order_id": ctx.order.order_id,
         "order_status": ctx.order.status,

@@ -201,6 +201,9 @@ class Signals(Contract):
     customs: bool = Field(
         default=False, description="the parcel is held at customs or the buyer is asked for import duties or taxes"
     )
+    extra_item: bool = Field(
+        default=False, description="received more than ordered (twice, two instead of one): thanked, a person decides"
+    )
 
 
 class Classification(Contract):

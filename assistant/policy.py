@@ -42,6 +42,7 @@ class Condition(PolicyModel):
     safety_incident: bool | None = None
     exchange: bool | None = None
     customs: bool | None = None
+    extra_item: bool | None = None
 
 
 class Rule(PolicyModel):

@@ -23,11 +23,11 @@ def policy() -> Policy:
 def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
     praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False, exchange: bool = False,
-    customs: bool = False,
+    customs: bool = False, extra_item: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
                    careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange,
-                   customs=customs)
+                   customs=customs, extra_item=extra_item)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -112,6 +112,12 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
     ("wants another size -> return and reorder, no keep-it discount for an item of no use",
      I.RETURN_REQUEST, sig(exchange=True), {"status": "delivered"},
      [R.RETURN_AND_REFUND], 0, Route.SELLER, ["exchange_by_return_and_reorder"]),
+    ("two lamps for the price of one -> thanked by a person, no resend nor refund for what is not missing",
+     I.MISSING_ITEMS, sig(extra_item=True), {"status": "delivered", "item_price": 25, "in_stock": True},
+     [], 0, Route.HUMAN, ["missing_unclear", "extra_item_to_human"]),
+    ("sent twice through Amazon's fulfilment -> Amazon's warehouse sorts it out", I.RETURN_REQUEST,
+     sig(extra_item=True), {"fulfillment": "amazon"}, [], 0, Route.AMAZON,
+     ["return_request", "extra_item_to_human", "fba_handled_by_amazon"]),
     ("exchange through Amazon's fulfilment -> Amazon handles it", I.RETURN_REQUEST, sig(exchange=True),
      {"fulfillment": "amazon"}, [], 0, Route.AMAZON, ["exchange_by_return_and_reorder", "fba_handled_by_amazon"]),
     ("refund status -> explain timing", I.REFUND_STATUS, sig(), {}, [], 0, Route.SELLER, ["refund_status"]),

@@ -119,6 +119,8 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     (Intent.DELIVERED_NOT_RECEIVED, "careless_delivery", "report it to the carrier", False),
     (Intent.RETURN_REQUEST, "exchange", "We do not swap items directly", True),
     (Intent.SHIPPING_STATUS, "customs", "Do not promise to pay or refund the charges", True),
+    (Intent.MISSING_ITEMS, "extra_item", "received more than they paid for", True),
+    (Intent.ORDER_CANCELLATION, "extra_item", "received more than they paid for", False),
     (Intent.DAMAGED_IN_TRANSIT, "customs", "Do not promise to pay or refund the charges", False),
     (Intent.PRE_SALE_QUESTION, "exchange", "We do not swap items directly", False),
 ])

@@ -79,6 +79,7 @@ BASE: dict[str, Any] = {
     "safety_incident": False,
     "exchange": False,
     "customs": False,
+    "extra_item": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -526,6 +527,23 @@ def test_customs_charges_are_explained_not_tracked(lang: str) -> None:
     assert customs.count("24") == 1  # one promise to come back, not two
     assert customs.endswith(SIGNATURE)
     assert guard.check(customs, Decision(route="seller"), GuardPolicy(), language=lang).passed
+
+
+HONEST = {"en": "honest", "de": "ehrlich", "fr": "honnête", "es": "honesto", "it": "onesto", "ja": "正直", "zh": "诚实"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_buyer_sent_too_much_is_thanked_and_asked_for_nothing(lang: str) -> None:
+    """"I got two lamps but paid for one" read as a missing item and was offered a resend or a partial refund, and
+    asked for a photo and "a short description of the problem": now the buyer is thanked, nothing is offered or
+    asked, and a colleague comes back within the rule's hours (rule extra_item_to_human)."""
+    ctx = {"intent": "missing_items", "order_status": "delivered", "route": "human", "remedies": [],
+           "ask_buyer_for": ["photo", "details"], "reply_within_hours": 24}
+    plain, extra = _render(lang, **ctx), _render(lang, extra_item=True, **ctx)
+    assert HONEST[lang] not in plain and HONEST[lang] in extra
+    assert f"{PCT}" not in extra and "24" in extra and extra.endswith(SIGNATURE)
+    assert len(extra) < len(plain)  # the photo and description asks are gone
+    assert guard.check(extra, Decision(route="human", reply_within_hours=24), GuardPolicy(), language=lang).passed
 
 
 # The other request of a message with two ("...it arrived cracked. Also, I need an invoice"), named where we can.

@@ -74,6 +74,7 @@ class Case:
     safety_incident: bool = False
     exchange: bool = False
     customs: bool = False
+    extra_item: bool = False
 
 
 CASES = [
@@ -173,6 +174,16 @@ CASES = [
         "May offer: no remedy; seller handles it; reply within 24 hours.",
     ),
     Case(
+        why="a buyer sent too much is named as such, whatever the intent read",
+        result=make_result(language="it", intent=Intent.MISSING_ITEMS,
+                           decision=Decision(route=Route.HUMAN, reply_within_hours=24)),
+        order=OrderFacts(status="delivered"),
+        extra_item=True,
+        zh="买家（意大利语）反映多收到了商品（重复发货或多发），订单已送达。\n可提供：无补偿方案；转人工；24小时内回复。",
+        en="Buyer (Italian) reports receiving more than they paid for, order delivered.\n"
+        "May offer: no remedy; hand over to a human; reply within 24 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -200,7 +211,8 @@ CASES = [
 @pytest.mark.parametrize("agent_language", ["zh", "en"])
 def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
     read = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
-                   safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs)
+                   safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs,
+                   extra_item=case.extra_item)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)

@@ -1,0 +1,44 @@
+"""Whether the buyer reports receiving more than they paid for: the order delivered twice, two instead of one, an
+extra item in the box. Pure.
+
+Such a buyer is thanked and a person decides what happens to the extra (rules.yaml, extra_item_to_human); without
+this, "I got two lamps but paid for one" read as a missing item and was offered a resend. The words are ours, per
+language; a buyer charged twice or who ordered two is not over-delivered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["received_extra"]
+
+_DELIVERED_EN = r"(?:received|got|delivered|arrived|came|sent|shipped|turned up|showed up)"
+
+EXTRA = re.compile("|".join((
+    rf"\b{_DELIVERED_EN}\b[^.!?\n]{{0,40}}\b(?:twice|two times|double)\b", r"\bduplicate (?:order|delivery|parcel|"
+    r"package|shipment|item)s?\b(?! (?:charge|payment))", r"\bmore than (?:i|we) (?:ordered|paid for|bought)\b",
+    r"\b(?:two|2|three|3) instead of (?:one|1|two|2)\b", r"\b(?:i|we) only (?:ordered|paid for|bought) (?:one|1)\b",
+    r"\ban? extra (?:one|item|\w+) (?:that )?(?:i|we) (?:didn'?t|did not|never) (?:order|pay for|buy)\b",
+    r"\b(?:doppelt|zweimal)\b[^.!?\n]{0,30}\b(?:geliefert|bekommen|erhalten|verschickt|angekommen|zugestellt)",
+    r"\bmehr (?:geliefert |bekommen )?als (?:ich )?bestellt", r"\bzwei statt (?:einem|einer|eins)\b",
+    r"\bnur (?:einen|eine|eins|ein)(?: \w+)? bestellt\b",
+    r"\b(?:reçu|livré|livrée|envoyé|arrivé|arrivée)\b[^.!?\n]{0,30}\b(?:deux fois|en double)\b",
+    r"\ben double exemplaire\b",
+    r"\bdeux au lieu d'une?\b", r"\bplus que ce que j'ai commandé", r"\bn'en ai commandé qu'une?\b",
+    r"\b(?:recibido|recibí|llegado|llegó|enviado|enviaron|mandaron)\b[^.!?\n]{0,30}\b(?:dos veces|por duplicado)",
+    r"\bdos en (?:vez|lugar) de (?:uno|una)\b", r"\bmás de lo que (?:pedí|he pedido|pagué|compré)",
+    r"\bsolo (?:pedí|he pedido|pagué|compré) (?:uno|una)\b",
+    r"\b(?:ricevuto|arrivat[oaie]|consegnat[oaie]|spedit[oaie])\b[^.!?\n]{0,30}\b(?:due volte|in doppio)",
+    r"\bin doppia copia\b",
+    r"\bdue invece di (?:uno|una)\b", r"\bpiù di quanto (?:ho )?(?:ordinato|pagato|comprato)",
+    r"\bho (?:ordinato|pagato|comprato) solo (?:uno|una)\b",
+    r"二重(?:に|で)?(?:届|配送|発送|配達)", r"(?:2|二)回(?:届|配達|発送)", r"(?:2|二)つ届",
+    r"注文したのは(?:1|一)つ", r"余分に(?:届|入って|送られ)", r"注文より多く",
+    r"重复发货", r"多发了", r"多寄了", r"发了两次", r"收到(?:了)?两次", r"只(?:买|订|拍|下单)了一(?:个|件|份|单)",
+)))
+
+
+def received_extra(text: str) -> bool:
+    """True when the buyer says they received more than they ordered or paid for."""
+    return bool(EXTRA.search(unicodedata.normalize("NFKC", text).lower()))
