@@ -42,6 +42,11 @@ ATOZ = _rx(
     r"garant[ií]a de la a a la z", r"contracargo", r"garanzia dalla a alla z", r"Ａ[-～〜]?Ｚ", r"AtoZ",
     r"マーケットプレイス保証", r"保証申請", r"チャージバック", r"A-Z保障", r"亚马逊商城交易保障",
     r"索赔", r"拒付",
+    # a chargeback named through the card or bank ("I'll dispute it with my credit card company")
+    r"\bcredit card (?:company|issuer|provider)\b", r"\bdispute (?:it|this|the (?:order|purchase|transaction))\b",
+    r"zurückbuch", r"\bkreditkarte\w*\b[^.!?\n]{0,30}\bzurück", r"\bopposition (?:auprès de|à) (?:ma|la) banque",
+    r"\bcontester (?:le|la) (?:paiement|prélèvement|transaction)", r"\bdisputa con (?:el|mi) banco",
+    r"\bcontestazione (?:con|sulla|alla) (?:la )?carta", r"カード会社に(?:連絡|申し立て|異議)", r"信用卡公司",
 )
 REVIEW = _rx(
     r"\b(?:1|one|zero|0)[\s-]*star", r"(?:bad|negative|terrible|honest|poor) (?:review|feedback|rating)",

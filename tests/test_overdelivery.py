@@ -25,6 +25,13 @@ from assistant.signals import for_intent, read_signals
     "注文したのは1つですが、2つ入っていました。",
     "你们重复发货了，我收到了两个包裹。",
     "好像多发了一件。",
+    "There were two in the box and my card was only charged once.",
+    "Bezahlt habe ich aber nur einmal.",
+    "Je n'ai été débitée qu'une fois pour les deux lampes.",
+    "Me llegaron dos paquetes iguales.",
+    "Ho ordinato 1 lampada e ne sono arrivate 2.",
+    "請求は1回分だけでした。",
+    "只扣了一个的钱。",
 ])
 def test_more_than_was_paid_for_is_read(text: str) -> None:
     assert received_extra(text)
