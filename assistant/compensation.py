@@ -55,7 +55,8 @@ def _matches(cond: Condition, signals: Signals, order: OrderFacts, bands: set[st
         checks.append(days is not None and days >= cond.min_days_past_estimated_delivery)
     if cond.flags_any is not None:
         checks.append(any(flag in cond.flags_any for flag in signals.flags))
-    for signal in ("praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item"):
+    for signal in ("praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item",
+                   "resolved"):
         wanted = getattr(cond, signal)
         if wanted is not None:
             checks.append(getattr(signals, signal) is wanted)

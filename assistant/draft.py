@@ -73,6 +73,7 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "exchange": c.signals.exchange,
         "customs": c.signals.customs,
         "extra_item": c.signals.extra_item,
+        "resolved": c.signals.resolved,
         "also": [i.value for i in c.also],
         "order_id": ctx.order.order_id,
         "order_status": ctx.order.status,

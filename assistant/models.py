@@ -204,6 +204,9 @@ class Signals(Contract):
     extra_item: bool = Field(
         default=False, description="received more than ordered (twice, two instead of one): thanked, a person decides"
     )
+    resolved: bool = Field(
+        default=False, description="a follow-up saying the problem sorted itself out: thanked, nothing offered"
+    )
 
 
 class Classification(Contract):

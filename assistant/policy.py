@@ -43,6 +43,7 @@ class Condition(PolicyModel):
     exchange: bool | None = None
     customs: bool | None = None
     extra_item: bool | None = None
+    resolved: bool | None = None
 
 
 class Rule(PolicyModel):

@@ -1,6 +1,6 @@
 """Keyword signals read from the buyer's message: escalation flags, damage severity, whose fault it seems, praise, a
-parcel left carelessly, harm, a wish to exchange the item (read in exchange.py), customs (customs.py) and more delivered
-than paid for (overdelivery.py).
+parcel left carelessly, harm, a wish to exchange the item (read in exchange.py), customs (customs.py), more delivered
+than paid for (overdelivery.py) and a problem that sorted itself out (resolved.py).
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -15,6 +15,7 @@ from assistant.customs import mentions_customs
 from assistant.exchange import wants_exchange
 from assistant.models import Fault, Flag, Intent, Severity, Signals
 from assistant.overdelivery import received_extra
+from assistant.resolved import says_resolved
 
 __all__ = [
     "done_already", "for_intent", "intent_text", "is_praise", "read_signals", "returning_to_sender", "sentences",
@@ -332,8 +333,8 @@ def _fold(text: str) -> str:
 
 
 def read_signals(text: str) -> Signals:
-    """Flags, severity, fault, praise, careless delivery, harm, an exchange, customs and an extra item, as keyword
-    rules read them."""
+    """Flags, severity, fault, praise, careless delivery, harm, an exchange, customs, an extra item and a resolved
+    problem, as keyword rules read them."""
     folded = _fold(text)
     lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
@@ -354,7 +355,7 @@ def read_signals(text: str) -> Signals:
                    careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", lowered))),
                    safety_incident=bool(SAFETY.search(lowered) or HAZARD.search(lowered)),
                    exchange=wants_exchange(folded), customs=mentions_customs(folded),
-                   extra_item=received_extra(folded))
+                   extra_item=received_extra(folded), resolved=says_resolved(folded))
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
@@ -369,6 +370,8 @@ CUSTOMS_INTENTS = frozenset({Intent.SHIPPING_STATUS, Intent.DELIVERY_DELAY})
 # More than was paid for matters wherever the parcel is talked about (a "question" about what to do with the second
 # one too), not to an invoice or a change of the order itself ("I ordered it twice by mistake, cancel one").
 NO_EXTRA_INTENTS = frozenset({Intent.INVOICE_REQUEST, Intent.ADDRESS_CHANGE, Intent.ORDER_CANCELLATION})
+# "All good now" closes a problem; a question or an invoice after "it arrived safely" still wants its answer.
+NO_RESOLVED_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.INVOICE_REQUEST})
 CARELESS_INTENTS = frozenset({Intent.SHIPPING_STATUS})
 NO_HARM_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.OTHER})
 PRAISE_INTENTS = frozenset({Intent.FEEDBACK_REVIEW, Intent.OTHER})
@@ -383,6 +386,7 @@ def for_intent(signals: Signals, intent: Intent) -> Signals:
         "exchange": signals.exchange and intent in EXCHANGE_INTENTS,
         "customs": signals.customs and intent in CUSTOMS_INTENTS,
         "extra_item": signals.extra_item and intent not in NO_EXTRA_INTENTS,
+        "resolved": signals.resolved and intent not in NO_RESOLVED_INTENTS,
     })
 
 

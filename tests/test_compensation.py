@@ -23,11 +23,11 @@ def policy() -> Policy:
 def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
     praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False, exchange: bool = False,
-    customs: bool = False, extra_item: bool = False,
+    customs: bool = False, extra_item: bool = False, resolved: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
                    careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange,
-                   customs=customs, extra_item=extra_item)
+                   customs=customs, extra_item=extra_item, resolved=resolved)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -118,6 +118,12 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
     ("sent twice through Amazon's fulfilment -> Amazon's warehouse sorts it out", I.RETURN_REQUEST,
      sig(extra_item=True), {"fulfillment": "amazon"}, [], 0, Route.AMAZON,
      ["return_request", "extra_item_to_human", "fba_handled_by_amazon"]),
+    ("'the neighbour had it, all good' -> thanks, no claim nor refund", I.DELIVERED_NOT_RECEIVED,
+     sig(resolved=True), {"status": "delivered", "item_price": 20}, [], 0, Route.SELLER,
+     ["delivered_not_received_cheap", "already_resolved"]),
+    ("resolved after an A-to-z threat -> the seller closes it, no person needed", I.DELIVERY_DELAY,
+     sig(resolved=True, flags=[Flag.ATOZ_THREAT]), {}, [], 0, Route.SELLER,
+     ["late_within_window", "atoz_threat_to_human", "already_resolved"]),
     ("exchange through Amazon's fulfilment -> Amazon handles it", I.RETURN_REQUEST, sig(exchange=True),
      {"fulfillment": "amazon"}, [], 0, Route.AMAZON, ["exchange_by_return_and_reorder", "fba_handled_by_amazon"]),
     ("refund status -> explain timing", I.REFUND_STATUS, sig(), {}, [], 0, Route.SELLER, ["refund_status"]),

@@ -120,6 +120,8 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     (Intent.RETURN_REQUEST, "exchange", "We do not swap items directly", True),
     (Intent.SHIPPING_STATUS, "customs", "Do not promise to pay or refund the charges", True),
     (Intent.MISSING_ITEMS, "extra_item", "received more than they paid for", True),
+    (Intent.DELIVERED_NOT_RECEIVED, "resolved", "sorted itself out", True),
+    (Intent.PRE_SALE_QUESTION, "resolved", "sorted itself out", False),
     (Intent.ORDER_CANCELLATION, "extra_item", "received more than they paid for", False),
     (Intent.DAMAGED_IN_TRANSIT, "customs", "Do not promise to pay or refund the charges", False),
     (Intent.PRE_SALE_QUESTION, "exchange", "We do not swap items directly", False),

@@ -80,6 +80,7 @@ BASE: dict[str, Any] = {
     "exchange": False,
     "customs": False,
     "extra_item": False,
+    "resolved": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -544,6 +545,19 @@ def test_a_buyer_sent_too_much_is_thanked_and_asked_for_nothing(lang: str) -> No
     assert f"{PCT}" not in extra and "24" in extra and extra.endswith(SIGNATURE)
     assert len(extra) < len(plain)  # the photo and description asks are gone
     assert guard.check(extra, Decision(route="human", reply_within_hours=24), GuardPolicy(), language=lang).passed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_problem_that_sorted_itself_out_is_closed_with_thanks(lang: str) -> None:
+    """"nvm, the neighbour had it, all good!" read as a parcel marked delivered but missing: the reply asked the buyer
+    to check with the neighbours and opened a carrier claim. Now it says we are glad and asks and offers nothing."""
+    ctx = {"intent": "delivered_not_received", "order_status": "delivered", "reply_within_hours": 24,
+           "policy_refs": [REF_SHIPPING]}
+    plain = _render(lang, remedies=["check_with_neighbors", "file_carrier_claim"], **ctx)
+    done = _render(lang, resolved=True, **ctx)
+    assert len(done) < 0.6 * len(plain) and "24" not in done and done.endswith(SIGNATURE)
+    assert REF_SHIPPING["section"] not in done  # no policy to cite for good news
+    assert guard.check(done, Decision(route="seller"), GuardPolicy(), language=lang).passed
 
 
 # The other request of a message with two ("...it arrived cracked. Also, I need an invoice"), named where we can.

@@ -75,6 +75,7 @@ class Case:
     exchange: bool = False
     customs: bool = False
     extra_item: bool = False
+    resolved: bool = False
 
 
 CASES = [
@@ -184,6 +185,14 @@ CASES = [
         "May offer: no remedy; hand over to a human; reply within 24 hours.",
     ),
     Case(
+        why="a follow-up that closes an earlier problem says so",
+        result=make_result(language="ja", intent=Intent.MISSING_ITEMS, decision=Decision()),
+        resolved=True,
+        zh="买家（日语）表示之前的问题已自行解决。\n可提供：无补偿方案；卖家处理；24小时内回复。",
+        en="Buyer (Japanese) says the earlier problem has sorted itself out.\n"
+        "May offer: no remedy; seller handles it; reply within 24 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -212,7 +221,7 @@ CASES = [
 def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
     read = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
                    safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs,
-                   extra_item=case.extra_item)
+                   extra_item=case.extra_item, resolved=case.resolved)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
