@@ -74,6 +74,7 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "customs": c.signals.customs,
         "extra_item": c.signals.extra_item,
         "resolved": c.signals.resolved,
+        "accident": c.signals.accident,
         "also": [i.value for i in c.also],
         "order_id": ctx.order.order_id,
         "order_status": ctx.order.status,

@@ -207,6 +207,9 @@ class Signals(Contract):
     resolved: bool = Field(
         default=False, description="a follow-up saying the problem sorted itself out: thanked, nothing offered"
     )
+    accident: bool = Field(
+        default=False, description="the buyer damaged it after delivery (dropped it, washed it hot): a person decides"
+    )
 
 
 class Classification(Contract):

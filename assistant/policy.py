@@ -44,6 +44,7 @@ class Condition(PolicyModel):
     customs: bool | None = None
     extra_item: bool | None = None
     resolved: bool | None = None
+    accident: bool | None = None
 
 
 class Rule(PolicyModel):

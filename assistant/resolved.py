@@ -21,28 +21,33 @@ RESOLVED = re.compile("|".join((
     r"\bplease (?:ignore|disregard) my (?:last|previous|earlier|first) (?:message|email|mail)\b",
     r"\b(?:it|the parcel|the package|my order|the order) (?:has )?(?:finally )?(?:turned|showed) up\b",
     r"\barrived after all\b", r"\bneighbou?rs? had (?:it|them)\b", r"\bfound (?:it|them)(?: after all| now)?[.!]",
-    r"hat sich erledigt", r"\balles (?:gut|da|ok|okay|in ordnung|geklärt)\b(?! außer)", r"\bbitte ignorier",
+    r"hat sich erledigt", r"\balles (?:gut|da|ok|okay|in ordnung|geklärt)\s*(?:[.!,]|$|danke)", r"\bbitte ignorier",
     r"\bnicht mehr nötig\b", r"\bdoch (?:noch )?(?:gefunden|angekommen|da)\b",
     r"\bvergessen sie (?:meine|die) (?:nachricht|anfrage)", r"\bist doch (?:noch )?angekommen\b",
     r"\bfinalement\b[^.!?\n]{0,30}\b(?:était chez|l'ai trouvé|l'ai trouvée|est arrivé|est arrivée|bien reçu)\b",
-    r"\btout est (?:ok|bon|en ordre|rentré dans l'ordre|réglé)\b", r"\bplus besoin d'(?:envoyer|expédier|renvoyer)",
+    r"\btout est (?:ok|bon|en ordre|rentré dans l'ordre|réglé)\s*(?:[.!,]|$|merci)",
+    r"\bplus besoin d'(?:envoyer|expédier|renvoyer)",
     r"\bplus besoin de (?:rien|m'envoyer|me renvoyer)\b", r"\bne tenez pas compte", r"\bproblème (?:réglé|résolu)",
-    r"\bc'est réglé\b", r"\bj'ai (?:finalement )?trouvé\b", r"\bya está\s*(?:[.!,]|$|todo\b|solucionado|resuelto)",
+    r"\bc'est réglé\b", r"\bya está\s*(?:[.!,]|$|todo\b|solucionado|resuelto)",
     r"\bno hace falta\b(?! que)", r"\bolvíd(?:elo|enlo|alo)\b", r"\bolvid(?:elo|enlo|alo)\b",
-    r"\btodo (?:bien|ok|en orden|solucionado|resuelto)\b", r"\bya (?:lo|la|los|las) encontré\b",
+    r"\btodo (?:bien|ok|en orden|solucionado|resuelto)\s*(?:[.!,]|$|gracias)", r"\bya (?:lo|la|los|las) encontré\b",
     r"\bproblema (?:resuelto|solucionado)\b", r"\bignoren? (?:mi|el) (?:mensaje|correo)\b",
-    r"\bya (?:llegó|ha llegado|apareció)\b", r"\btutto (?:risolto|a posto|ok|okay)\b",
+    r"\bya (?:llegó|ha llegado|apareció)\b", r"\btutto (?:risolto|a posto|ok|okay)\s*(?:[.!,]|$|grazie)",
     r"\bnon serve più (?:mandare|inviare|spedire|fare nulla|nulla)\b", r"\bnon serve più\s*[.!]",
-    r"\blasciate perdere\b", r"\bignorate (?:il|il mio) (?:messaggio|precedente)", r"\bl'ho trovat[oa]\s*(?:[.!,]|$)",
+    r"\blasciate perdere\s*(?:[.!,]|$)", r"\bignorate (?:il|il mio) (?:messaggio|precedente)",
+    r"\bl'ho trovat[oa]\s*(?:[.!,]|$)",
     r"\bproblema risolto\b", r"\bscusate (?:per )?il messaggio\b",
     r"\b(?:è|e) arrivat[oa] (?:alla fine|finalmente)\b",
     r"対応(?:は)?不要", r"お騒がせ", r"解決しました", r"見つかりました",
+    r"\b(?:you )?can close (?:this|it|the case|the ticket|my request|the request)\b", r"\bkann geschlossen werden\b",
+    r"\bvous pouvez (?:clôturer|fermer)\b", r"\bpueden cerrar (?:el caso|la solicitud|la consulta)\b",
+    r"\bpotete chiudere (?:la richiesta|il caso|la pratica)\b", r"(?:麻烦|可以)?关闭(?:一下)?(?:工单|请求)?[。.!！]?$",
     r"不用补发", r"不用(?:了|处理|管了)", r"已经(?:拿到|找到)了", r"找到了", r"解决了", r"没事了",
 )))
 # A turn to something else after the good news: "it arrived after all, but the lid is cracked".
 CONTRAST = re.compile(
     r"\b(?:but|however|although|except|aber|jedoch|allerdings|außer|mais|cependant|sauf|pero|sin embargo|excepto|"
-    r"però|tuttavia|tranne)\b|但是|可是|不过|就是|でも|しかし|けど|ですが|ただ、"
+    r"però|tuttavia|tranne)\b|但|可是|不过|就是|でも|しかし|けど|(?:た|す|だ)が[、,]|ただ、"
 )
 
 
@@ -51,4 +56,5 @@ def says_resolved(text: str) -> bool:
     I said it was missing, but it was in the foam: all good" is resolved)."""
     lowered = unicodedata.normalize("NFKC", text).lower()
     found = RESOLVED.search(lowered)
-    return found is not None and not CONTRAST.search(lowered, found.end())
+    # from the match's last character on: "見つかりましたが、" turns on the た it ends with
+    return found is not None and not CONTRAST.search(lowered, found.end() - 1)

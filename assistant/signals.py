@@ -1,6 +1,7 @@
 """Keyword signals read from the buyer's message: escalation flags, damage severity, whose fault it seems, praise, a
 parcel left carelessly, harm, a wish to exchange the item (read in exchange.py), customs (customs.py), more delivered
-than paid for (overdelivery.py) and a problem that sorted itself out (resolved.py).
+than paid for (overdelivery.py), a problem that sorted itself out (resolved.py) and damage that was the buyer's own
+accident (accident.py).
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -11,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from assistant.accident import damaged_by_buyer
 from assistant.customs import mentions_customs
 from assistant.exchange import wants_exchange
 from assistant.models import Fault, Flag, Intent, Severity, Signals
@@ -333,8 +335,8 @@ def _fold(text: str) -> str:
 
 
 def read_signals(text: str) -> Signals:
-    """Flags, severity, fault, praise, careless delivery, harm, an exchange, customs, an extra item and a resolved
-    problem, as keyword rules read them."""
+    """Flags, severity, fault, praise, careless delivery, harm, an exchange, customs, an extra item, a resolved
+    problem and the buyer's own accident, as keyword rules read them."""
     folded = _fold(text)
     lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
@@ -355,7 +357,8 @@ def read_signals(text: str) -> Signals:
                    careless_delivery=bool(CARELESS.search(GLANCED.sub(" ", lowered))),
                    safety_incident=bool(SAFETY.search(lowered) or HAZARD.search(lowered)),
                    exchange=wants_exchange(folded), customs=mentions_customs(folded),
-                   extra_item=received_extra(folded), resolved=says_resolved(folded))
+                   extra_item=received_extra(folded), resolved=says_resolved(folded),
+                   accident=damaged_by_buyer(folded))
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
@@ -372,6 +375,10 @@ CUSTOMS_INTENTS = frozenset({Intent.SHIPPING_STATUS, Intent.DELIVERY_DELAY})
 NO_EXTRA_INTENTS = frozenset({Intent.INVOICE_REQUEST, Intent.ADDRESS_CHANGE, Intent.ORDER_CANCELLATION})
 # "All good now" closes a problem; a question or an invoice after "it arrived safely" still wants its answer.
 NO_RESOLVED_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.INVOICE_REQUEST})
+# The buyer's own accident matters where damage or a fault would be made good, or a return refunded ("I washed it too
+# hot and it shrank, can I return it?").
+ACCIDENT_INTENTS = frozenset({Intent.DAMAGED_IN_TRANSIT, Intent.PRODUCT_DEFECT, Intent.NOT_AS_DESCRIBED,
+                              Intent.RETURN_REQUEST, Intent.REFUND_STATUS})
 CARELESS_INTENTS = frozenset({Intent.SHIPPING_STATUS})
 NO_HARM_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.OTHER})
 PRAISE_INTENTS = frozenset({Intent.FEEDBACK_REVIEW, Intent.OTHER})
@@ -387,6 +394,7 @@ def for_intent(signals: Signals, intent: Intent) -> Signals:
         "customs": signals.customs and intent in CUSTOMS_INTENTS,
         "extra_item": signals.extra_item and intent not in NO_EXTRA_INTENTS,
         "resolved": signals.resolved and intent not in NO_RESOLVED_INTENTS,
+        "accident": signals.accident and intent in ACCIDENT_INTENTS,
     })
 
 

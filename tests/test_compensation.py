@@ -23,11 +23,11 @@ def policy() -> Policy:
 def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
     praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False, exchange: bool = False,
-    customs: bool = False, extra_item: bool = False, resolved: bool = False,
+    customs: bool = False, extra_item: bool = False, resolved: bool = False, accident: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
                    careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange,
-                   customs=customs, extra_item=extra_item, resolved=resolved)
+                   customs=customs, extra_item=extra_item, resolved=resolved, accident=accident)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -124,6 +124,9 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
     ("resolved after an A-to-z threat -> the seller closes it, no person needed", I.DELIVERY_DELAY,
      sig(resolved=True, flags=[Flag.ATOZ_THREAT]), {}, [], 0, Route.SELLER,
      ["late_within_window", "atoz_threat_to_human", "already_resolved"]),
+    ("'I dropped it, send a new one free' -> a person decides, no refund or resend by rule", I.DAMAGED_IN_TRANSIT,
+     sig(Severity.SEVERE, accident=True), {"status": "delivered", "item_price": 25, "in_stock": True}, [], 0,
+     Route.HUMAN, ["damage_severe_cheap", "accident_to_human"]),
     ("exchange through Amazon's fulfilment -> Amazon handles it", I.RETURN_REQUEST, sig(exchange=True),
      {"fulfillment": "amazon"}, [], 0, Route.AMAZON, ["exchange_by_return_and_reorder", "fba_handled_by_amazon"]),
     ("refund status -> explain timing", I.REFUND_STATUS, sig(), {}, [], 0, Route.SELLER, ["refund_status"]),

@@ -121,6 +121,8 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     (Intent.SHIPPING_STATUS, "customs", "Do not promise to pay or refund the charges", True),
     (Intent.MISSING_ITEMS, "extra_item", "received more than they paid for", True),
     (Intent.DELIVERED_NOT_RECEIVED, "resolved", "sorted itself out", True),
+    (Intent.PRODUCT_DEFECT, "accident", "their own accident", True),
+    (Intent.ORDER_CANCELLATION, "accident", "their own accident", False),
     (Intent.PRE_SALE_QUESTION, "resolved", "sorted itself out", False),
     (Intent.ORDER_CANCELLATION, "extra_item", "received more than they paid for", False),
     (Intent.DAMAGED_IN_TRANSIT, "customs", "Do not promise to pay or refund the charges", False),

@@ -81,6 +81,7 @@ BASE: dict[str, Any] = {
     "customs": False,
     "extra_item": False,
     "resolved": False,
+    "accident": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -558,6 +559,23 @@ def test_a_problem_that_sorted_itself_out_is_closed_with_thanks(lang: str) -> No
     assert len(done) < 0.6 * len(plain) and "24" not in done and done.endswith(SIGNATURE)
     assert REF_SHIPPING["section"] not in done  # no policy to cite for good news
     assert guard.check(done, Decision(route="seller"), GuardPolicy(), language=lang).passed
+
+
+SORRY_ACCIDENT = {"en": "accident", "de": "missgeschick", "fr": "mésaventure", "es": "percance", "it": "incidente",
+                  "ja": "事故", "zh": "意外"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_buyers_accident_is_met_with_sympathy_and_a_person(lang: str) -> None:
+    """"I dropped the French press, send me a new one for free" read as damage in transit and was offered a full
+    refund: now a colleague answers (rule accident_to_human), the reply is sorry about the accident and offers
+    nothing by itself."""
+    ctx = {"intent": "damaged_in_transit", "order_status": "delivered", "route": "human", "remedies": [],
+           "ask_buyer_for": ["photo"], "reply_within_hours": 24, "severity": "severe"}
+    plain, accident = _render(lang, **ctx), _render(lang, accident=True, **ctx)
+    assert SORRY_ACCIDENT[lang] in accident.casefold() and SORRY_ACCIDENT[lang] not in plain.casefold()
+    assert "24" in accident and accident.endswith(SIGNATURE)
+    assert guard.check(accident, Decision(route="human", reply_within_hours=24), GuardPolicy(), language=lang).passed
 
 
 # The other request of a message with two ("...it arrived cracked. Also, I need an invoice"), named where we can.

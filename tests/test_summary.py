@@ -76,6 +76,7 @@ class Case:
     customs: bool = False
     extra_item: bool = False
     resolved: bool = False
+    accident: bool = False
 
 
 CASES = [
@@ -193,6 +194,15 @@ CASES = [
         "May offer: no remedy; seller handles it; reply within 24 hours.",
     ),
     Case(
+        why="damage from the buyer's own accident is named, not 'arrived damaged'",
+        result=make_result(language="zh", intent=Intent.DAMAGED_IN_TRANSIT,
+                           decision=Decision(route=Route.HUMAN, reply_within_hours=24)),
+        accident=True,
+        zh="买家（中文）反映商品在收货后因自己意外损坏。\n可提供：无补偿方案；转人工；24小时内回复。",
+        en="Buyer (Chinese) reports damage from their own accident after delivery.\n"
+        "May offer: no remedy; hand over to a human; reply within 24 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -221,7 +231,7 @@ CASES = [
 def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
     read = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
                    safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs,
-                   extra_item=case.extra_item, resolved=case.resolved)
+                   extra_item=case.extra_item, resolved=case.resolved, accident=case.accident)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
