@@ -75,6 +75,8 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "extra_item": c.signals.extra_item,
         "resolved": c.signals.resolved,
         "accident": c.signals.accident,
+        "elsewhere": c.signals.elsewhere,
+        "price_drop": c.signals.price_drop,
         "also": [i.value for i in c.also],
         "order_id": ctx.order.order_id,
         "order_status": ctx.order.status,

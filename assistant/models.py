@@ -207,6 +207,12 @@ class Signals(Contract):
     resolved: bool = Field(
         default=False, description="a follow-up saying the problem sorted itself out: thanked, nothing offered"
     )
+    elsewhere: bool = Field(
+        default=False, description="says the item was bought from another shop or seller: a person answers"
+    )
+    price_drop: bool = Field(
+        default=False, description="asks for the difference after the price dropped: a person decides"
+    )
     accident: bool = Field(
         default=False, description="the buyer damaged it after delivery (dropped it, washed it hot): a person decides"
     )

@@ -47,10 +47,37 @@ EXTRA = re.compile("|".join((
     r"\bho (?:ordinato|pagato|comprato) solo (?:uno|una)\b",
     r"二重(?:に|で)?(?:届|配送|発送|配達)", r"(?:2|二)回(?:届|配達|発送)", r"(?:2|二)つ届",
     r"注文したのは(?:1|一)つ", r"余分に(?:届|入って|送られ)", r"注文より多く",
+    # a parcel that came after it was refunded as lost
+    r"\brefund\w*\b[^.!?\n]{0,80}\b(?:parcel|package|order|item)\b[^.!?\n]{0,30}"
+    r"\b(?:arrived|turned up|showed up|came|was delivered)\b",
+    r"\berstattet\b[^.!?\n]{0,80}\b(?:paket|sendung|bestellung)\b[^.!?\n]{0,60}"
+    r"\b(?:angekommen|vor der tür|geliefert)",
+    r"\bremboursé\w*\b[^.!?\n]{0,80}\b(?:colis|commande)\b[^.!?\n]{0,40}"
+    r"\b(?:arrivée?|livrée?)\b",
+    r"\breembols\w*\b[^.!?\n]{0,80}\b(?:paquete|pedido)\b[^.!?\n]{0,30}\b(?:llegó|ha llegado|apareció)",
+    r"\brimbors\w*\b[^.!?\n]{0,80}\b(?:pacco|ordine)\b[^.!?\n]{0,30}\b(?:arrivato|consegnato)",
+    r"返金[^。]{0,40}(?:荷物|商品)[^。]{0,20}(?:届きました|届いた|配達され)",
+    r"退款[^。]{0,20}(?:包裹|快递|货)[^。]{0,10}(?:又|还是|却)?(?:送到|到了|收到)",
     r"重复发货", r"多发了", r"多寄了", r"发了两次", r"收到(?:了)?两次", r"只(?:买|订|拍|下单)了一(?:个|件|份|单)",
 )))
 
 
+# Someone else's item in the parcel is extra only beside the buyer's own ("...along with my pillowcases"); in place
+# of it ("someone else's order instead of my frying pan") it is a wrong item.
+SOMEONE_ELSES = re.compile("|".join((
+    r"\b(?:meant|intended|addressed) for (?:someone|somebody) else\b",
+    r"\bsomeone else'?s (?:order|item|parcel|package)\b",
+    r"\bfür jemand(?:en)? anderen\b", r"\bgehört (?:mir )?nicht\b", r"\bqui n'est pas à moi\b",
+    r"\bau nom d'une autre personne\b", r"\b(?:a nombre|para) de otra persona\b",
+    r"\bun altro (?:nome|cliente|destinatario)\b",
+    r"他の(?:人|方|お客様)(?:の|宛)", r"别人的(?:东西|商品|包裹|快递)", r"不是我的(?:东西|商品)",
+)))
+INSTEAD = re.compile(
+    r"\binstead of\b|\bstatt\b|\bau lieu d|\ben (?:vez|lugar) de\b|\binvece d|\bal posto d|代わりに|而不是|却是"
+)
+
+
 def received_extra(text: str) -> bool:
     """True when the buyer says they received more than they ordered or paid for."""
-    return bool(EXTRA.search(unicodedata.normalize("NFKC", text).lower()))
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    return bool(EXTRA.search(lowered)) or bool(SOMEONE_ELSES.search(lowered) and not INSTEAD.search(lowered))

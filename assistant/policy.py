@@ -45,6 +45,8 @@ class Condition(PolicyModel):
     extra_item: bool | None = None
     resolved: bool | None = None
     accident: bool | None = None
+    elsewhere: bool | None = None
+    price_drop: bool | None = None
 
 
 class Rule(PolicyModel):

@@ -1,7 +1,7 @@
 """Keyword signals read from the buyer's message: escalation flags, damage severity, whose fault it seems, praise, a
 parcel left carelessly, harm, a wish to exchange the item (read in exchange.py), customs (customs.py), more delivered
-than paid for (overdelivery.py), a problem that sorted itself out (resolved.py) and damage that was the buyer's own
-accident (accident.py).
+than paid for (overdelivery.py), a problem that sorted itself out (resolved.py) damage that was the buyer's own
+accident (accident.py), an item bought elsewhere (elsewhere.py) and a price that dropped (price_drop.py).
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -14,9 +14,11 @@ from collections.abc import Callable
 
 from assistant.accident import damaged_by_buyer
 from assistant.customs import mentions_customs
+from assistant.elsewhere import bought_elsewhere
 from assistant.exchange import wants_exchange
 from assistant.models import Fault, Flag, Intent, Severity, Signals
 from assistant.overdelivery import received_extra
+from assistant.price_drop import asks_price_difference
 from assistant.resolved import says_resolved
 
 __all__ = [
@@ -336,7 +338,7 @@ def _fold(text: str) -> str:
 
 def read_signals(text: str) -> Signals:
     """Flags, severity, fault, praise, careless delivery, harm, an exchange, customs, an extra item, a resolved
-    problem and the buyer's own accident, as keyword rules read them."""
+    problem, the buyer's own accident, an item bought elsewhere and a price drop, as keyword rules read them."""
     folded = _fold(text)
     lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
@@ -358,7 +360,8 @@ def read_signals(text: str) -> Signals:
                    safety_incident=bool(SAFETY.search(lowered) or HAZARD.search(lowered)),
                    exchange=wants_exchange(folded), customs=mentions_customs(folded),
                    extra_item=received_extra(folded), resolved=says_resolved(folded),
-                   accident=damaged_by_buyer(folded))
+                   accident=damaged_by_buyer(folded), elsewhere=bought_elsewhere(folded),
+                   price_drop=asks_price_difference(folded))
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
@@ -375,6 +378,9 @@ CUSTOMS_INTENTS = frozenset({Intent.SHIPPING_STATUS, Intent.DELIVERY_DELAY})
 NO_EXTRA_INTENTS = frozenset({Intent.INVOICE_REQUEST, Intent.ADDRESS_CHANGE, Intent.ORDER_CANCELLATION})
 # "All good now" closes a problem; a question or an invoice after "it arrived safely" still wants its answer.
 NO_RESOLVED_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.INVOICE_REQUEST})
+# Bought elsewhere, or the price dropped since: a person answers whatever the problem, but a question before buying
+# ("will it get cheaper?", "do you also sell the spare part?") is answered as one.
+NO_PERSON_INTENTS = frozenset({Intent.PRE_SALE_QUESTION})
 # The buyer's own accident matters where damage or a fault would be made good, or a return refunded ("I washed it too
 # hot and it shrank, can I return it?").
 ACCIDENT_INTENTS = frozenset({Intent.DAMAGED_IN_TRANSIT, Intent.PRODUCT_DEFECT, Intent.NOT_AS_DESCRIBED,
@@ -395,6 +401,8 @@ def for_intent(signals: Signals, intent: Intent) -> Signals:
         "extra_item": signals.extra_item and intent not in NO_EXTRA_INTENTS,
         "resolved": signals.resolved and intent not in NO_RESOLVED_INTENTS,
         "accident": signals.accident and intent in ACCIDENT_INTENTS,
+        "elsewhere": signals.elsewhere and intent not in NO_PERSON_INTENTS,
+        "price_drop": signals.price_drop and intent not in NO_PERSON_INTENTS,
     })
 
 

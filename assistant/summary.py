@@ -54,6 +54,8 @@ def _context(result: DraftResult, order: OrderFacts | None, signals: Signals) ->
         "extra_item": signals.extra_item,
         "resolved": signals.resolved,
         "accident": signals.accident,
+        "elsewhere": signals.elsewhere,
+        "price_drop": signals.price_drop,
         "severity": signals.severity.value if signals.severity is not Severity.UNKNOWN else None,
         "order_status": order.status if order else None,
         "price": _amount(order.item_price) if order and order.item_price is not None else None,

@@ -24,10 +24,12 @@ def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
     praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False, exchange: bool = False,
     customs: bool = False, extra_item: bool = False, resolved: bool = False, accident: bool = False,
+    elsewhere: bool = False, price_drop: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
                    careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange,
-                   customs=customs, extra_item=extra_item, resolved=resolved, accident=accident)
+                   customs=customs, extra_item=extra_item, resolved=resolved, accident=accident,
+                   elsewhere=elsewhere, price_drop=price_drop)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -127,6 +129,12 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
     ("'I dropped it, send a new one free' -> a person decides, no refund or resend by rule", I.DAMAGED_IN_TRANSIT,
      sig(Severity.SEVERE, accident=True), {"status": "delivered", "item_price": 25, "in_stock": True}, [], 0,
      Route.HUMAN, ["damage_severe_cheap", "accident_to_human"]),
+    ("'bought it at another shop, you sell it too' -> a person checks the order, nothing by rule", I.PRODUCT_DEFECT,
+     sig(Severity.SEVERE, elsewhere=True), {"item_price": 60}, [], 0, Route.HUMAN,
+     ["defect", "bought_elsewhere_to_human"]),
+    ("'it is cheaper now, refund the difference' -> a person decides, no partial refund by rule", I.RETURN_REQUEST,
+     sig(price_drop=True), {"status": "delivered", "item_price": 89.99}, [], 0, Route.HUMAN,
+     ["return_request", "price_drop_to_human"]),
     ("exchange through Amazon's fulfilment -> Amazon handles it", I.RETURN_REQUEST, sig(exchange=True),
      {"fulfillment": "amazon"}, [], 0, Route.AMAZON, ["exchange_by_return_and_reorder", "fba_handled_by_amazon"]),
     ("refund status -> explain timing", I.REFUND_STATUS, sig(), {}, [], 0, Route.SELLER, ["refund_status"]),

@@ -82,6 +82,8 @@ BASE: dict[str, Any] = {
     "extra_item": False,
     "resolved": False,
     "accident": False,
+    "elsewhere": False,
+    "price_drop": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -576,6 +578,20 @@ def test_the_buyers_accident_is_met_with_sympathy_and_a_person(lang: str) -> Non
     assert SORRY_ACCIDENT[lang] in accident.casefold() and SORRY_ACCIDENT[lang] not in plain.casefold()
     assert "24" in accident and accident.endswith(SIGNATURE)
     assert guard.check(accident, Decision(route="human", reply_within_hours=24), GuardPolicy(), language=lang).passed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("signal", ["elsewhere", "price_drop"])
+def test_a_person_answers_an_item_bought_elsewhere_or_a_price_drop(lang: str, signal: str) -> None:
+    """"It was 89.99, now 69.99, refund me the difference" got a return with a 20% partial refund, and a rice cooker
+    bought at another shop a full refund: now each says what we understood and a colleague comes back, nothing
+    offered (rules bought_elsewhere_to_human, price_drop_to_human)."""
+    ctx = {"intent": "return_request", "order_status": "delivered", "route": "human", "remedies": [],
+           "reply_within_hours": 24}
+    plain, special = _render(lang, **ctx), _render(lang, **{signal: True}, **ctx)
+    assert special != plain and "24" in special and special.endswith(SIGNATURE)
+    assert f"{PCT}" not in special
+    assert guard.check(special, Decision(route="human", reply_within_hours=24), GuardPolicy(), language=lang).passed
 
 
 # The other request of a message with two ("...it arrived cracked. Also, I need an invoice"), named where we can.

@@ -32,6 +32,10 @@ from assistant.signals import for_intent, read_signals
     "Ho ordinato 1 lampada e ne sono arrivate 2.",
     "請求は1回分だけでした。",
     "只扣了一个的钱。",
+    "A baby bib was in my box next to my mugs, I think it's meant for someone else.",
+    "Im Paket war noch ein Buch, das gehört mir nicht.",
+    "You refunded me because the parcel was lost, but the package arrived today.",
+    "你们已经退款了，结果包裹又送到了。",
 ])
 def test_more_than_was_paid_for_is_read(text: str) -> None:
     assert received_extra(text)
@@ -44,6 +48,8 @@ def test_more_than_was_paid_for_is_read(text: str) -> None:
     ("Ich habe zwei bestellt und nur eine bekommen.", "something missing"),
     ("J'ai été débité deux fois.", "charged twice"),
     ("我买了两个，只收到一个。", "something missing"),
+    ("The box had someone else's order in it instead of my frying pan.", "a wrong item: my own is missing"),
+    ("The refund arrived this morning, thanks.", "a refund that came, no parcel"),
 ])
 def test_other_messages_are_not_over_delivery(text: str, why: str) -> None:
     assert not received_extra(text), why

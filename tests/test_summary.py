@@ -77,6 +77,8 @@ class Case:
     extra_item: bool = False
     resolved: bool = False
     accident: bool = False
+    elsewhere: bool = False
+    price_drop: bool = False
 
 
 CASES = [
@@ -203,6 +205,15 @@ CASES = [
         "May offer: no remedy; hand over to a human; reply within 24 hours.",
     ),
     Case(
+        why="a price-drop request is named for the agent",
+        result=make_result(language="fr", intent=Intent.RETURN_REQUEST,
+                           decision=Decision(route=Route.HUMAN, reply_within_hours=24)),
+        price_drop=True,
+        zh="买家（法语）因降价要求退差价。\n可提供：无补偿方案；转人工；24小时内回复。",
+        en="Buyer (French) asks for the difference after a price drop.\n"
+        "May offer: no remedy; hand over to a human; reply within 24 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -231,7 +242,8 @@ CASES = [
 def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
     read = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
                    safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs,
-                   extra_item=case.extra_item, resolved=case.resolved, accident=case.accident)
+                   extra_item=case.extra_item, resolved=case.resolved, accident=case.accident,
+                   elsewhere=case.elsewhere, price_drop=case.price_drop)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
