@@ -42,6 +42,8 @@ class Passage(BaseModel):
                        "goes there; '' any")
     status: str = Field(default="", description="unshipped | shipped | delivered | cancelled: cited only for orders "
                         "in that state (shipped: also delivered ones, the parcel has left); '' any")
+    signal: str = Field(default="", description="a message signal (exchange, customs, accident...): cited, and first, "
+                        "only when the message has it; '' any")
     topics: tuple[str, ...] = Field(default=(), description="intents this passage is about: the declared ones, "
                                     "else tagged by the classifier at index time")
 
@@ -96,13 +98,15 @@ class Listing(BaseModel):
 # `; severity: minor` only when the damage sounds minor (cited either way when the message does not say);
 # `; route: csba` only when the rules hand the message to CSBA, and then before any other section;
 # `; status: unshipped` only for orders in that state (`shipped` covers delivered ones too; cited either way when the
-# request does not say).
+# request does not say); `; signal: exchange` only when the message has that signal (models.Signals), and then first.
 _INTENTS = re.compile(r"<!--\s*intents:\s*([^>;]*?)\s*((?:;\s*\w+:\s*[^>;]*?\s*)*)-->")
 _CONDITION = re.compile(r";\s*(\w+):\s*([^>;]*?)\s*(?=;|$)")
 FULFILLMENTS = ("merchant", "amazon", "mcf")  # as in OrderFacts.fulfillment
 SEVERITIES = ("minor", "severe")  # as in Severity, without unknown
 ROUTES = ("csba", "amazon", "human")  # as in Route, without seller (the default)
 STATUSES = ("unshipped", "shipped", "delivered", "cancelled")  # as in OrderFacts.status
+SIGNALS = ("praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item", "resolved",
+           "accident", "elsewhere", "price_drop")  # the yes/no fields of models.Signals
 
 
 def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
@@ -119,8 +123,10 @@ def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:
 
 
 def _conditions(text: str, path: Path, line: int) -> dict[str, str]:
-    """`; fulfillment: mcf; severity: minor; route: csba; status: unshipped` after the intents: when it applies."""
-    allowed = {"fulfillment": FULFILLMENTS, "severity": SEVERITIES, "route": ROUTES, "status": STATUSES}
+    """`; fulfillment: mcf; severity: minor; route: csba; status: unshipped; signal: exchange` after the intents:
+    when it applies."""
+    allowed = {"fulfillment": FULFILLMENTS, "severity": SEVERITIES, "route": ROUTES, "status": STATUSES,
+               "signal": SIGNALS}
     found: dict[str, str] = {}
     for key, value in _CONDITION.findall(text):
         if key not in allowed:

@@ -217,6 +217,10 @@ class Signals(Contract):
         default=False, description="the buyer damaged it after delivery (dropped it, washed it hot): a person decides"
     )
 
+    def names(self) -> tuple[str, ...]:
+        """The yes/no signals that are on, by field name (what a policy section's `signal:` condition names)."""
+        return tuple(name for name, value in self if value is True)
+
 
 class Classification(Contract):
     """The classify stage's answer."""

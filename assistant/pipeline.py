@@ -276,7 +276,7 @@ def draft_reply(request: DraftRequest, parts: Parts, on_chunk: OnChunk | None = 
     citations: list[Citation] = parts.retriever.search(
         query, parts.settings.top_k_citations, kind="policy", topic=classification.intent.value,
         fulfillment=order.fulfillment, severity=classification.signals.severity.value, route=decision.route.value,
-        status=order.status,
+        status=order.status, signals=classification.signals.names(),
     )
     answer = None
     if classification.intent == Intent.PRE_SALE_QUESTION:

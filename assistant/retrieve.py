@@ -34,7 +34,8 @@ class Retriever(Protocol):
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
                fulfillment: str | None = None, severity: str | None = None,
-               route: str | None = None, status: str | None = None) -> list[Citation]: ...
+               route: str | None = None, status: str | None = None,
+               signals: tuple[str, ...] = ()) -> list[Citation]: ...
 
 
 _UPSERT_BATCH = 500
@@ -95,14 +96,16 @@ class MemoryRetriever:
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
                fulfillment: str | None = None, severity: str | None = None,
-               route: str | None = None, status: str | None = None) -> list[Citation]:
+               route: str | None = None, status: str | None = None,
+               signals: tuple[str, ...] = ()) -> list[Citation]:
         if not self._passages:
             raise IndexError_("the index is empty. Run: reply-assistant index")
         scores = self._vectors @ query.reshape(-1)
-        allowed = section_conditions(fulfillment, severity, route, status)
+        allowed = section_conditions(fulfillment, severity, route, status, signals)
         order = [int(i) for i in np.argsort(-scores) if (kind is None or self._passages[int(i)].kind == kind)
                  and all(getattr(self._passages[int(i)], key) in values for key, values in allowed.items())]
-        routed = [i for i in order if self._passages[i].route]
+        routed = [i for i in order if self._passages[i].signal] + [i for i in order if self._passages[i].route
+                                                                 and not self._passages[i].signal]
         on_topic = [i for i in order if topic is not None and topic in self._passages[i].topics and i not in routed]
         hits = (routed + on_topic + [i for i in order if i not in on_topic and i not in routed])[:k]
         return [
@@ -203,29 +206,35 @@ class ChromaRetriever:
                 documents=[p.text for p in batch],
                 metadatas=[{"document": p.document, "section": p.section, "title": p.title, "kind": p.kind,
                             "sku": p.sku, "hash": passage_hash(p, name), "fulfillment": p.fulfillment,
-                            "severity": p.severity, "route": p.route, "status": p.status,
+                            "severity": p.severity, "route": p.route, "status": p.status, "signal": p.signal,
                             **{key: p.topics[i] if len(p.topics) > i else "" for i, key in enumerate(_TOPIC_KEYS)}}
                            for p in batch],
             )
 
     def search(self, query: Vectors, k: int, kind: str | None = None, topic: str | None = None,
                fulfillment: str | None = None, severity: str | None = None,
-               route: str | None = None, status: str | None = None) -> list[Citation]:
-        """Sections written for where the message goes first, then passages on the buyer's topic (tagged at index
-        time), then the nearest others; a section written for one fulfilment channel only for orders of that
-        channel, one for one severity only for such damage, one for one route only when the message goes there,
-        one for one order state only for orders in it."""
+               route: str | None = None, status: str | None = None,
+               signals: tuple[str, ...] = ()) -> list[Citation]:
+        """Sections written for a signal the message has first, then those written for where it goes, then passages
+        on the buyer's topic (tagged at index time), then the nearest others; a section written for one fulfilment
+        channel only for orders of that channel, one for one severity only for such damage, one for one route only
+        when the message goes there, one for one order state only for orders in it, one for one signal only when the
+        message has it."""
         col = self._collection()
         if col is None:
             raise IndexError_(f"no index '{self._name}' yet. Run: reply-assistant index")
-        allowed = section_conditions(fulfillment, severity, route, status)
+        allowed = section_conditions(fulfillment, severity, route, status, signals)
         routes = allowed["route"]
         base: list[dict[str, Any]] = [{key: {"$in": list(values)}} for key, values in allowed.items()]
         if kind:
             base.append({"kind": kind})
         hits: list[Citation] = []
-        if len(routes) > 1:
-            hits = self._query(col, query, k, {"$and": [*base, {"route": routes[1]}]})
+        if signals:
+            hits = self._query(col, query, k, {"$and": [*base, {"signal": {"$in": list(signals)}}]})
+        if len(routes) > 1 and len(hits) < k:
+            seen = {h.id for h in hits}
+            more = self._query(col, query, k, {"$and": [*base, {"route": routes[1]}]})
+            hits += [h for h in more if h.id not in seen][: k - len(hits)]
         if topic and len(hits) < k:
             seen = {h.id for h in hits}
             on_topic: dict[str, Any] = {"$or": [{key: topic} for key in _TOPIC_KEYS]}
@@ -254,11 +263,11 @@ class ChromaRetriever:
 
 
 def section_conditions(fulfillment: str | None, severity: str | None, route: str | None,
-                       status: str | None) -> dict[str, tuple[str, ...]]:
+                       status: str | None, signals: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
     """For each condition a policy section may declare (knowledge.Passage field), the values it may hold to be
     cited for this order and message; both retrievers filter with this one mapping."""
     return {"fulfillment": eligible_channels(fulfillment), "severity": eligible_severities(severity),
-            "route": eligible_routes(route), "status": eligible_statuses(status)}
+            "route": eligible_routes(route), "status": eligible_statuses(status), "signal": ("", *signals)}
 
 
 def eligible_channels(fulfillment: str | None) -> tuple[str, ...]:

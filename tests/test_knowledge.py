@@ -99,7 +99,9 @@ def test_every_shipped_policy_section_declares_its_intents() -> None:
      "route: seller", "route 'seller' is not one of csba, amazon, human"),
     ("status: unshipped", {"status": "unshipped"},
      "status: lost", "status 'lost' is not one of unshipped, shipped, delivered, cancelled"),
-], ids=["fulfilment channel", "severity", "route", "order status"])
+    ("signal: accident", {"signal": "accident"},
+     "signal: angry", "signal 'angry' is not one of praise, careless_delivery"),
+], ids=["fulfilment channel", "severity", "route", "order status", "message signal"])
 def test_a_section_can_be_limited_by_conditions(tmp_path: Path, conditions: str, fields: dict[str, str], bad: str,
                                                 error: str) -> None:
     (tmp_path / "policies").mkdir()
@@ -113,3 +115,10 @@ def test_a_section_can_be_limited_by_conditions(tmp_path: Path, conditions: str,
     doc.write_text(f"# D\n\n## Limited\n<!-- intents: damaged_in_transit; {bad} -->\nText.\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=rf"d\.md:4: {re.escape(error)}"):
         load_passages(tmp_path)
+
+
+def test_the_signals_a_section_may_name_are_the_yes_no_signals() -> None:
+    from assistant.knowledge import SIGNALS
+    from assistant.models import Signals
+
+    assert set(SIGNALS) == {name for name, field in Signals.model_fields.items() if field.annotation is bool}

@@ -132,6 +132,32 @@ def test_route_sections_come_first_and_only_for_their_route(tmp_path: Path, kind
     assert ("csba#1" in hits) is (route == "csba")
 
 
+SIGNALLED = [
+    Passage(id="exchange#1", document="returns", title="Returns", section="Exchanges", signal="exchange",
+            text="We do not swap items; return this one and order the size you need.", topics=("return_request",)),
+    *ROUTED,
+]
+
+
+@pytest.mark.parametrize("kind", ["memory", "chroma"])
+@pytest.mark.parametrize(("signals", "route", "first"), [
+    (("exchange",), None, "exchange#1"),
+    (("exchange", "praise"), "csba", "exchange#1"),  # a signal's section before a route's
+    ((), None, "returns#1"),
+    (("customs",), None, "returns#1"),
+])
+def test_signal_sections_come_first_and_only_with_their_signal(tmp_path: Path, kind: str, signals: tuple[str, ...],
+                                                               route: str | None, first: str) -> None:
+    """An exchange request cites the exchanges section first; a plain return (or another signal) never does, even
+    though the section is about returns too."""
+    retriever = built(kind, tmp_path, [p.model_copy(update={"topics": ("return_request",)}) if p.id == "returns#1"
+                                       else p for p in SIGNALLED])
+    hits = [h.id for h in retriever.search(HashEmbedder().query(["Items can be returned within 30 days"]),
+                                           k=len(SIGNALLED), topic="return_request", route=route, signals=signals)]
+    assert hits[0] == first
+    assert ("exchange#1" in hits) is ("exchange" in signals)
+
+
 def test_memory_retriever_ranks_by_similarity() -> None:
     retriever = MemoryRetriever(HashEmbedder())
     retriever.build(DOCS)
