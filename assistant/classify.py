@@ -255,12 +255,13 @@ class ExemplarClassifier:
         if mass[category] < self._other_threshold and intent != Intent.OTHER:
             intent = Intent.OTHER
         signals = read_signals(text)
+        on_its_way = order is not None and order.status in ("shipped", "delivered")
         if wants_exchange(about) and (intent is Intent.OTHER or (
-                intent is Intent.WRONG_ITEM and signals.fault is Fault.BUYER)):
+                intent is Intent.WRONG_ITEM and signals.fault is Fault.BUYER) or (
+                intent is Intent.PRE_SALE_QUESTION and on_its_way)):
             # An exchange we could not place, or "I ordered the wrong size myself, can I swap it?": a return with a
             # request, not small talk nor an item we sent by mistake.
             intent, confidence = Intent.RETURN_REQUEST, dict(ranked)[Intent.RETURN_REQUEST]
-        on_its_way = order is not None and order.status in ("shipped", "delivered")
         if signals.customs and (intent in CUSTOMS_MISREAD or (intent is Intent.PRE_SALE_QUESTION and on_its_way)):
             # "the courier wants 18 euros customs, nobody mentioned it" is not a wrong or misdescribed item
             intent, confidence = Intent.SHIPPING_STATUS, dict(ranked)[Intent.SHIPPING_STATUS]

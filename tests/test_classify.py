@@ -205,6 +205,7 @@ def test_returned_to_sender_is_a_delivery_problem_not_a_return(tmp_path: Path, t
     (Intent.WRONG_ITEM, "silly me, I ordered a 38. Could I exchange it for a 40?", Intent.RETURN_REQUEST),
     (Intent.WRONG_ITEM, "you sent a 38 instead of the 40 I ordered, please exchange it", Intent.WRONG_ITEM),
     (Intent.WRONG_ITEM, "my mistake, I ordered the wrong colour", Intent.WRONG_ITEM),
+    (Intent.PRE_SALE_QUESTION, "Could I get it in XL instead? The L is tight.", Intent.RETURN_REQUEST),
 ])
 def test_an_exchange_the_buyer_chose_is_a_return_request(tmp_path: Path, ranked_first: Intent, text: str,
                                                            expected: Intent) -> None:
@@ -216,8 +217,22 @@ def test_an_exchange_the_buyer_chose_is_a_return_request(tmp_path: Path, ranked_
             return [(ranked_first, 0.8), (Intent.RETURN_REQUEST, 0.1)] + [(i, 0.1 / len(rest)) for i in rest]
 
     embedder = HashEmbedder()
-    result = Ranked(embedder, load_exemplars(tiny(tmp_path))).classify(text, embedder.query([text]))
+    result = Ranked(embedder, load_exemplars(tiny(tmp_path))).classify(text, embedder.query([text]),
+                                                                         OrderFacts(status="delivered"))
     assert result.intent == expected
+
+
+def test_an_exchange_question_before_buying_stays_one(tmp_path: Path) -> None:
+    """"Do you have it in another colour?" with no order on its way is a product question."""
+    class Ranked(ExemplarClassifier):
+        def ranked(self, query: Any, text: str | None = None) -> list[tuple[Intent, float]]:
+            rest = [i for i in Intent if i is not Intent.PRE_SALE_QUESTION]
+            return [(Intent.PRE_SALE_QUESTION, 0.8)] + [(i, 0.2 / len(rest)) for i in rest]
+
+    embedder = HashEmbedder()
+    text = "Do you have it in another colour?"
+    result = Ranked(embedder, load_exemplars(tiny(tmp_path))).classify(text, embedder.query([text]))
+    assert result.intent is Intent.PRE_SALE_QUESTION
 
 
 @pytest.mark.parametrize(("ranked_first", "text", "status", "expected"), [
