@@ -56,7 +56,7 @@ def _matches(cond: Condition, signals: Signals, order: OrderFacts, bands: set[st
     if cond.flags_any is not None:
         checks.append(any(flag in cond.flags_any for flag in signals.flags))
     for signal in ("praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item",
-                   "resolved", "accident", "elsewhere", "price_drop"):
+                   "resolved", "accident", "elsewhere", "price_drop", "warranty"):
         wanted = getattr(cond, signal)
         if wanted is not None:
             checks.append(getattr(signals, signal) is wanted)

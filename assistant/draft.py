@@ -77,6 +77,7 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "accident": c.signals.accident,
         "elsewhere": c.signals.elsewhere,
         "price_drop": c.signals.price_drop,
+        "warranty": c.signals.warranty,
         "also": [i.value for i in c.also],
         "order_id": ctx.order.order_id,
         "order_status": ctx.order.status,

@@ -106,7 +106,7 @@ SEVERITIES = ("minor", "severe")  # as in Severity, without unknown
 ROUTES = ("csba", "amazon", "human")  # as in Route, without seller (the default)
 STATUSES = ("unshipped", "shipped", "delivered", "cancelled")  # as in OrderFacts.status
 SIGNALS = ("praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item", "resolved",
-           "accident", "elsewhere", "price_drop")  # the yes/no fields of models.Signals
+           "accident", "elsewhere", "price_drop", "warranty")  # the yes/no fields of models.Signals
 
 
 def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:

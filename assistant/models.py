@@ -213,6 +213,9 @@ class Signals(Contract):
     price_drop: bool = Field(
         default=False, description="asks for the difference after the price dropped: a person decides"
     )
+    warranty: bool = Field(
+        default=False, description="bought or used for months or years: past the return window, a warranty matter"
+    )
     accident: bool = Field(
         default=False, description="the buyer damaged it after delivery (dropped it, washed it hot): a person decides"
     )

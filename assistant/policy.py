@@ -47,6 +47,7 @@ class Condition(PolicyModel):
     accident: bool | None = None
     elsewhere: bool | None = None
     price_drop: bool | None = None
+    warranty: bool | None = None
 
 
 class Rule(PolicyModel):

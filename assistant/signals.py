@@ -1,7 +1,8 @@
 """Keyword signals read from the buyer's message: escalation flags, damage severity, whose fault it seems, praise, a
-parcel left carelessly, harm, a wish to exchange the item (read in exchange.py), customs (customs.py), more delivered
-than paid for (overdelivery.py), a problem that sorted itself out (resolved.py) damage that was the buyer's own
-accident (accident.py), an item bought elsewhere (elsewhere.py) and a price that dropped (price_drop.py).
+parcel left carelessly, harm, and, each in a module of its own, a wish to exchange the item (exchange.py), customs
+(customs.py), more delivered than paid for (overdelivery.py), a problem that sorted itself out (resolved.py), damage
+that was the buyer's own accident (accident.py), an item bought elsewhere (elsewhere.py), a price that dropped
+(price_drop.py) and an item past its return window (warranty.py).
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -20,6 +21,7 @@ from assistant.models import Fault, Flag, Intent, Severity, Signals
 from assistant.overdelivery import received_extra
 from assistant.price_drop import asks_price_difference
 from assistant.resolved import says_resolved
+from assistant.warranty import past_return_window
 
 __all__ = [
     "done_already", "for_intent", "intent_text", "is_praise", "read_signals", "returning_to_sender", "sentences",
@@ -258,6 +260,11 @@ SAFETY = _lower_rx(
     r"病院に(?:行|運ば|搬送)", r"通院", r"救急", r"中毒", r"アレルギー反応", r"過熱", r"異常に熱", r"起火", r"着火",
     r"着了火", r"冒烟", r"冒火", r"烧焦", r"爆炸", r"炸了", r"漏电", r"触电", r"电到", r"烫伤", r"烧伤", r"受伤",
     r"划伤", r"割伤", r"去了医院", r"进了医院", r"送医", r"住院", r"急诊", r"过敏反应", r"过热", r"\bin flames\b",
+    # skin reactions to what was worn or used
+    r"\bdémangeaisons\b", r"\birritation (?:de la peau|cutanée)", r"\birritaci[óo]n\b(?: en la piel| por todo)",
+    r"\bme (?:ha )?salido (?:una )?(?:irritaci[óo]n|sarpullido|alergia)", r"\bsarpullido\b",
+    r"\bsfogo (?:sulla pelle|cutaneo)",
+    r"\birritazione (?:della pelle|cutanea)\b", r"\bprurito\b",
     r"flames? (?:came|shot|coming|burst)", r"(?:mich|sich) verbrannt", r"(?:me|s\'est|se) brûlée?", r"en llamas",
     r"(?:prendió|salió|hubo) fuego", r"scintill[ae]\b",
 )
@@ -338,7 +345,8 @@ def _fold(text: str) -> str:
 
 def read_signals(text: str) -> Signals:
     """Flags, severity, fault, praise, careless delivery, harm, an exchange, customs, an extra item, a resolved
-    problem, the buyer's own accident, an item bought elsewhere and a price drop, as keyword rules read them."""
+    problem, the buyer's own accident, an item bought elsewhere, a price drop and months of use, as keyword rules
+    read them."""
     folded = _fold(text)
     lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
@@ -361,7 +369,7 @@ def read_signals(text: str) -> Signals:
                    exchange=wants_exchange(folded), customs=mentions_customs(folded),
                    extra_item=received_extra(folded), resolved=says_resolved(folded),
                    accident=damaged_by_buyer(folded), elsewhere=bought_elsewhere(folded),
-                   price_drop=asks_price_difference(folded))
+                   price_drop=asks_price_difference(folded), warranty=past_return_window(folded))
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
@@ -381,6 +389,9 @@ NO_RESOLVED_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.INVOICE_REQUES
 # Bought elsewhere, or the price dropped since: a person answers whatever the problem, but a question before buying
 # ("will it get cheaper?", "do you also sell the spare part?") is answered as one.
 NO_PERSON_INTENTS = frozenset({Intent.PRE_SALE_QUESTION})
+# Months or years of use turn a fault or a return into a warranty matter; elsewhere a duration means nothing here
+# ("the invoice from six months ago", "for babies from 6 months").
+WARRANTY_INTENTS = frozenset({Intent.PRODUCT_DEFECT, Intent.NOT_AS_DESCRIBED, Intent.RETURN_REQUEST})
 # The buyer's own accident matters where damage or a fault would be made good, or a return refunded ("I washed it too
 # hot and it shrank, can I return it?").
 ACCIDENT_INTENTS = frozenset({Intent.DAMAGED_IN_TRANSIT, Intent.PRODUCT_DEFECT, Intent.NOT_AS_DESCRIBED,
@@ -403,6 +414,7 @@ def for_intent(signals: Signals, intent: Intent) -> Signals:
         "accident": signals.accident and intent in ACCIDENT_INTENTS,
         "elsewhere": signals.elsewhere and intent not in NO_PERSON_INTENTS,
         "price_drop": signals.price_drop and intent not in NO_PERSON_INTENTS,
+        "warranty": signals.warranty and intent in WARRANTY_INTENTS,
     })
 
 

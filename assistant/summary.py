@@ -56,6 +56,7 @@ def _context(result: DraftResult, order: OrderFacts | None, signals: Signals) ->
         "accident": signals.accident,
         "elsewhere": signals.elsewhere,
         "price_drop": signals.price_drop,
+        "warranty": signals.warranty,
         "severity": signals.severity.value if signals.severity is not Severity.UNKNOWN else None,
         "order_status": order.status if order else None,
         "price": _amount(order.item_price) if order and order.item_price is not None else None,

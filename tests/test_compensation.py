@@ -24,12 +24,12 @@ def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
     praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False, exchange: bool = False,
     customs: bool = False, extra_item: bool = False, resolved: bool = False, accident: bool = False,
-    elsewhere: bool = False, price_drop: bool = False,
+    elsewhere: bool = False, price_drop: bool = False, warranty: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
                    careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange,
                    customs=customs, extra_item=extra_item, resolved=resolved, accident=accident,
-                   elsewhere=elsewhere, price_drop=price_drop)
+                   elsewhere=elsewhere, price_drop=price_drop, warranty=warranty)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -135,6 +135,9 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
     ("'it is cheaper now, refund the difference' -> a person decides, no partial refund by rule", I.RETURN_REQUEST,
      sig(price_drop=True), {"status": "delivered", "item_price": 89.99}, [], 0, Route.HUMAN,
      ["return_request", "price_drop_to_human"]),
+    ("'bought it last year, it no longer switches on' -> a person and the warranty, no refund by rule",
+     I.PRODUCT_DEFECT, sig(Severity.SEVERE, warranty=True), {"status": "delivered", "item_price": 40}, [], 0,
+     Route.HUMAN, ["defect", "warranty_to_human"]),
     ("exchange through Amazon's fulfilment -> Amazon handles it", I.RETURN_REQUEST, sig(exchange=True),
      {"fulfillment": "amazon"}, [], 0, Route.AMAZON, ["exchange_by_return_and_reorder", "fba_handled_by_amazon"]),
     ("refund status -> explain timing", I.REFUND_STATUS, sig(), {}, [], 0, Route.SELLER, ["refund_status"]),

@@ -1,4 +1,5 @@
-"""An item bought elsewhere and a price that dropped after the purchase: read in seven languages, a person answers."""
+"""An item bought elsewhere, a price that dropped after the purchase, and a fault after months of use: read in seven
+languages, a person answers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from assistant.elsewhere import bought_elsewhere
 from assistant.models import Intent
 from assistant.price_drop import asks_price_difference
 from assistant.signals import for_intent, read_signals
+from assistant.warranty import past_return_window
 
 
 @pytest.mark.parametrize("text", [
@@ -51,3 +53,32 @@ def test_a_question_before_buying_keeps_its_answer() -> None:
     read = read_signals("Will it get cheaper? The price went down last month.")
     assert read.price_drop and for_intent(read, Intent.RETURN_REQUEST).price_drop
     assert not for_intent(read, Intent.PRE_SALE_QUESTION).price_drop
+
+
+@pytest.mark.parametrize("text", [
+    "The kettle I bought 8 months ago no longer switches on.",
+    "Die Lampe habe ich vor einem Jahr gekauft, jetzt flackert sie.",
+    "Le grille-pain acheté l'année dernière ne chauffe plus.",
+    "Compré la batidora hace dos años y ya no funciona.",
+    "Il frullatore comprato sei mesi fa si è rotto.",
+    "1年前に購入したケトルが壊れました。",
+    "用了两年多的吹风机坏了。",
+])
+def test_months_of_use_are_read(text: str) -> None:
+    assert past_return_window(text)
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("I bought it a month ago and it stopped working.", "within the 30-day window"),
+    ("It broke, is it still under warranty?", "the word alone: buyers use it for any fault"),
+    ("The protein bars expired two months ago.", "an expiry date: a fault of what we sold"),
+    ("Die Lampe ist nach zwei Tagen kaputt gegangen.", "days, not months"),
+])
+def test_other_durations_are_not_months_of_use(text: str, why: str) -> None:
+    assert not past_return_window(text), why
+
+
+def test_months_of_use_count_for_faults_and_returns() -> None:
+    read = read_signals("I need the invoice from six months ago.")
+    assert read.warranty and not for_intent(read, Intent.INVOICE_REQUEST).warranty
+    assert for_intent(read_signals("It broke after 14 months."), Intent.PRODUCT_DEFECT).warranty

@@ -84,6 +84,7 @@ BASE: dict[str, Any] = {
     "accident": False,
     "elsewhere": False,
     "price_drop": False,
+    "warranty": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -581,7 +582,7 @@ def test_the_buyers_accident_is_met_with_sympathy_and_a_person(lang: str) -> Non
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("signal", ["elsewhere", "price_drop"])
+@pytest.mark.parametrize("signal", ["elsewhere", "price_drop", "warranty"])
 def test_a_person_answers_an_item_bought_elsewhere_or_a_price_drop(lang: str, signal: str) -> None:
     """"It was 89.99, now 69.99, refund me the difference" got a return with a 20% partial refund, and a rice cooker
     bought at another shop a full refund: now each says what we understood and a colleague comes back, nothing

@@ -248,6 +248,11 @@ def test_careless_delivery_is_how_the_parcel_was_left(text: str, careless: bool)
     ("転倒防止の金具は付いていますか？", False),
     ("防摔倒的设计吗？", False),
     ("The dog loves it and chews on it every day.", False),
+    # a skin reaction to what was worn or used
+    ("J'ai eu des rougeurs et des démangeaisons après deux nuits avec ce pyjama.", True),
+    ("Me ha salido una irritación por todo el cuello con la camiseta.", True),
+    ("Mi è venuto uno sfogo sulla pelle dopo aver usato la crema.", True),
+    ("La irritación del cliente es comprensible.", False),  # annoyance, not skin
 ])
 def test_safety_incident_is_harm_that_happened(text: str, harm: bool) -> None:
     assert read_signals(text).safety_incident is harm

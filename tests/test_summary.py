@@ -79,6 +79,7 @@ class Case:
     accident: bool = False
     elsewhere: bool = False
     price_drop: bool = False
+    warranty: bool = False
 
 
 CASES = [
@@ -214,6 +215,15 @@ CASES = [
         "May offer: no remedy; hand over to a human; reply within 24 hours.",
     ),
     Case(
+        why="a fault after months of use is named as a warranty matter",
+        result=make_result(language="de", intent=Intent.PRODUCT_DEFECT,
+                           decision=Decision(route=Route.HUMAN, reply_within_hours=24)),
+        warranty=True,
+        zh="买家（德语）反映使用数月后出现故障（保修问题）。\n可提供：无补偿方案；转人工；24小时内回复。",
+        en="Buyer (German) reports a fault after months of use (warranty).\n"
+        "May offer: no remedy; hand over to a human; reply within 24 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -243,7 +253,7 @@ def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
     read = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
                    safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs,
                    extra_item=case.extra_item, resolved=case.resolved, accident=case.accident,
-                   elsewhere=case.elsewhere, price_drop=case.price_drop)
+                   elsewhere=case.elsewhere, price_drop=case.price_drop, warranty=case.warranty)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
