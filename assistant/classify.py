@@ -27,6 +27,7 @@ from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
 from assistant.models import CATEGORY_OF, Category, Classification, Fault, Intent, OrderFacts
 from assistant.signals import done_already, intent_text, read_signals, returning_to_sender, sentences
+from assistant.usage import asks_how_to_use
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
@@ -273,6 +274,10 @@ class ExemplarClassifier:
         if intent in SERVICE_INTENTS and found and found[0][0] not in SERVICE_INTENTS:  # the problem leads
             also = [intent, *also[1:]]
             intent, confidence = found[0]
+        if intent is Intent.NOT_AS_DESCRIBED and asks_how_to_use(about):
+            # "how do I set the water level? the manual is only in English" asks about the product, not a complaint
+            also = [i for i in also if i is not Intent.PRE_SALE_QUESTION]
+            intent, confidence = Intent.PRE_SALE_QUESTION, dict(ranked)[Intent.PRE_SALE_QUESTION]
         return Classification(
             intent=intent,
             category=CATEGORY_OF[intent],
