@@ -44,6 +44,28 @@ RESOLVED = re.compile("|".join((
     r"\bpotete chiudere (?:la richiesta|il caso|la pratica)\b", r"(?:麻烦|可以)?关闭(?:一下)?(?:工单|请求)?[。.!！]?$",
     r"不用补发", r"不用(?:了|处理|管了)", r"已经(?:拿到|找到)了", r"找到了", r"解决了", r"没事了",
 )))
+# "The box was crushed but the contents are fine, just so you know": a note for our information, closed like a
+# resolved problem, but only when it says both that it is for information and that nothing inside is harmed ("just
+# letting you know it arrived broken" still wants an answer).
+FOR_INFORMATION = re.compile("|".join((
+    r"\bjust (?:so you know|letting you know|to let you know|fyi|for your information)\b", r"\bfyi\b",
+    r"\bno action (?:needed|required)\b", r"\bnur (?:zur|als) (?:info|information|hinweis)\b",
+    r"\b(?:juste )?pour (?:info|information)\b", r"\bpara (?:su|vuestra) información\b",
+    r"\bsolo para que lo sepan\b", r"\bper (?:vostra )?(?:informazione|conoscenza)\b",
+    r"念のため(?:ご報告|お知らせ|ご連絡)", r"(?:告知|反馈|说)一下(?:而已)?", r"跟你们说一声",
+)))
+UNHARMED = re.compile("|".join((
+    r"\b(?:the )?(?:contents?|item|items|product|everything inside)\b[^.!?\n]{0,20}\b(?:is|was|are|were) "
+    r"(?:all )?(?:fine|ok|okay|intact|undamaged|unharmed|in perfect condition|perfect)\b",
+    r"\bnothing (?:inside )?(?:is |was )?broken\b",
+    r"\binhalt (?:ist|war) (?:aber |jedoch |zum glück )?(?:in ordnung|unversehrt|heil|ok|intakt)\b",
+    r"\balles (?:ist |war )?heil\b",
+    r"\ble contenu (?:est|était) (?:intact|en bon état|ok)\b", r"\brien (?:n'est |n'était )?cassé\b",
+    r"\bel contenido (?:está|estaba) (?:bien|intacto|perfecto)\b", r"\bnada (?:está |estaba )?roto\b",
+    r"\bil contenuto (?:è|era) (?:integro|intatto|a posto)\b", r"\bniente di rotto\b",
+    r"中身(?:は|も)(?:無事|問題な|大丈夫)", r"中の\S{0,6}(?:は|も)(?:無事|問題な|大丈夫)",
+    r"(?:东西|里面|商品)(?:都)?(?:没坏|完好|没问题)",
+)))
 # A turn to something else after the good news: "it arrived after all, but the lid is cracked".
 CONTRAST = re.compile(
     r"\b(?:but|however|although|except|aber|jedoch|allerdings|außer|mais|cependant|sauf|pero|sin embargo|excepto|"
@@ -55,6 +77,8 @@ def says_resolved(text: str) -> bool:
     """True when the message says the matter has sorted itself out and turns to nothing else after that ("sorry,
     I said it was missing, but it was in the foam: all good" is resolved)."""
     lowered = unicodedata.normalize("NFKC", text).lower()
+    if FOR_INFORMATION.search(lowered) and UNHARMED.search(lowered):
+        return True
     found = RESOLVED.search(lowered)
     # from the match's last character on: "見つかりましたが、" turns on the た it ends with
     return found is not None and not CONTRAST.search(lowered, found.end() - 1)

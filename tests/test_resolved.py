@@ -31,6 +31,11 @@ DATA = Path(__file__).parent / "data"
     "解決しましたので、対応不要です。",
     "东西找到了，不用补发了。",
     "没事了，快递放在门卫那里。",
+    # a note for our information, with nothing harmed inside
+    "The box was crushed but the contents are fine, just so you know.",
+    "Der Karton war eingedrückt, der Inhalt ist aber in Ordnung. Nur zur Info.",
+    "外箱が少しつぶれていましたが、中の食器は無事でした。念のためご報告です。",
+    "外箱有点压坏了，东西都完好，跟你们说一声。",
 ])
 def test_a_resolved_problem_is_read(text: str) -> None:
     assert says_resolved(text)
@@ -47,6 +52,8 @@ def test_a_resolved_problem_is_read(text: str) -> None:
     ("L'ho trovato nel cortile, lanciato oltre il cancello.", "found where the courier threw it"),
     ("商品は無事に届きましたが、請求書をお願いします。", "arrived, then an invoice"),
     ("不用退款，我想问一下能不能放洗碗机。", "a question"),
+    ("Just letting you know the lamp arrived broken.", "for information, but something is harmed"),
+    ("FYI the box was dented.", "for information, but nothing says the contents are fine"),
 ])
 def test_other_messages_are_not_resolved(text: str, why: str) -> None:
     assert not says_resolved(text), why
