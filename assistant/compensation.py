@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.models import Decision, Intent, OrderFacts, Reason, Remedy, Signals
+from assistant.models import SIGNAL_SWITCHES, Decision, Intent, OrderFacts, Reason, Remedy, Signals
 from assistant.policy import Condition, Modifier, Policy, Rule
 
 __all__ = ["currency_of", "decide", "price_bands"]
@@ -55,8 +55,7 @@ def _matches(cond: Condition, signals: Signals, order: OrderFacts, bands: set[st
         checks.append(days is not None and days >= cond.min_days_past_estimated_delivery)
     if cond.flags_any is not None:
         checks.append(any(flag in cond.flags_any for flag in signals.flags))
-    for signal in ("praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item",
-                   "resolved", "accident", "elsewhere", "price_drop", "warranty"):
+    for signal in SIGNAL_SWITCHES:
         wanted = getattr(cond, signal)
         if wanted is not None:
             checks.append(getattr(signals, signal) is wanted)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from assistant.cjk import CJK_CHAR
 from assistant.errors import DraftError
-from assistant.models import Citation, DraftContext
+from assistant.models import SIGNAL_SWITCHES, Citation, DraftContext
 from assistant.templates import render, template_exists
 
 if TYPE_CHECKING:
@@ -67,17 +67,7 @@ def template_context(ctx: DraftContext) -> dict[str, Any]:
         "ask_buyer_for": list(d.ask_buyer_for),
         "flags": [f.value for f in c.signals.flags],
         "severity": c.signals.severity.value,
-        "praise": c.signals.praise,
-        "careless_delivery": c.signals.careless_delivery,
-        "safety_incident": c.signals.safety_incident,
-        "exchange": c.signals.exchange,
-        "customs": c.signals.customs,
-        "extra_item": c.signals.extra_item,
-        "resolved": c.signals.resolved,
-        "accident": c.signals.accident,
-        "elsewhere": c.signals.elsewhere,
-        "price_drop": c.signals.price_drop,
-        "warranty": c.signals.warranty,
+        **{name: getattr(c.signals, name) for name in SIGNAL_SWITCHES},
         "also": [i.value for i in c.also],
         "order_id": ctx.order.order_id,
         "order_status": ctx.order.status,

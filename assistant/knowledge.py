@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import KnowledgeError
-from assistant.models import Language
+from assistant.models import SIGNAL_SWITCHES, Language
 
 __all__ = [
     "LISTINGS_FILE", "MAX_INTENTS", "IncludedPart", "Listing", "Passage", "listing_passages", "load_listings",
@@ -105,8 +105,7 @@ FULFILLMENTS = ("merchant", "amazon", "mcf")  # as in OrderFacts.fulfillment
 SEVERITIES = ("minor", "severe")  # as in Severity, without unknown
 ROUTES = ("csba", "amazon", "human")  # as in Route, without seller (the default)
 STATUSES = ("unshipped", "shipped", "delivered", "cancelled")  # as in OrderFacts.status
-SIGNALS = ("praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item", "resolved",
-           "accident", "elsewhere", "price_drop", "warranty")  # the yes/no fields of models.Signals
+SIGNALS = SIGNAL_SWITCHES  # the yes/no fields of models.Signals
 
 
 def _declared_intents(names: str, path: Path, line: int) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "CATEGORY_OF",
+    "SIGNAL_SWITCHES",
     "Category",
     "Citation",
     "Classification",
@@ -222,7 +223,14 @@ class Signals(Contract):
 
     def names(self) -> tuple[str, ...]:
         """The yes/no signals that are on, by field name (what a policy section's `signal:` condition names)."""
-        return tuple(name for name, value in self if value is True)
+        return tuple(name for name in SIGNAL_SWITCHES if getattr(self, name))
+
+
+# The yes/no signals by field name, in field order: what a rule's `when`, a policy section's `signal:` and the
+# templates name. Derived, so a new signal needs no list of its own anywhere.
+SIGNAL_SWITCHES: tuple[str, ...] = tuple(
+    name for name, field in Signals.model_fields.items() if field.annotation is bool
+)
 
 
 class Classification(Contract):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from assistant.errors import InputError
-from assistant.models import DraftResult, OrderFacts, Severity, Signals
+from assistant.models import SIGNAL_SWITCHES, DraftResult, OrderFacts, Severity, Signals
 from assistant.templates import render
 
 __all__ = ["AGENT_LANGUAGES", "agent_summary"]
@@ -47,16 +47,7 @@ def _context(result: DraftResult, order: OrderFacts | None, signals: Signals) ->
         "language": result.language,
         "intent": result.intent.value,
         "also": [i.value for i in result.also],
-        "careless_delivery": signals.careless_delivery,
-        "safety_incident": signals.safety_incident,
-        "exchange": signals.exchange,
-        "customs": signals.customs,
-        "extra_item": signals.extra_item,
-        "resolved": signals.resolved,
-        "accident": signals.accident,
-        "elsewhere": signals.elsewhere,
-        "price_drop": signals.price_drop,
-        "warranty": signals.warranty,
+        **{name: getattr(signals, name) for name in SIGNAL_SWITCHES},
         "severity": signals.severity.value if signals.severity is not Severity.UNKNOWN else None,
         "order_status": order.status if order else None,
         "price": _amount(order.item_price) if order and order.item_price is not None else None,

@@ -118,7 +118,10 @@ def test_a_section_can_be_limited_by_conditions(tmp_path: Path, conditions: str,
 
 
 def test_the_signals_a_section_may_name_are_the_yes_no_signals() -> None:
+    """The names docs/stores.md lists; each is also a rule condition (policy.Condition), which decide() reads."""
     from assistant.knowledge import SIGNALS
-    from assistant.models import Signals
+    from assistant.policy import Condition
 
-    assert set(SIGNALS) == {name for name, field in Signals.model_fields.items() if field.annotation is bool}
+    assert set(SIGNALS) == {"praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item",
+                            "resolved", "accident", "elsewhere", "price_drop", "warranty"}
+    assert set(SIGNALS) <= set(Condition.model_fields)
