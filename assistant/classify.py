@@ -26,7 +26,7 @@ from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
 from assistant.models import CATEGORY_OF, Category, Classification, Fault, Intent, OrderFacts
-from assistant.signals import done_already, intent_text, read_signals, returning_to_sender, sentences
+from assistant.signals import done_already, for_order, intent_text, read_signals, returning_to_sender, sentences
 from assistant.usage import asks_how_to_use
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
@@ -53,6 +53,15 @@ SERVICE_INTENTS = frozenset({Intent.INVOICE_REQUEST, Intent.PRE_SALE_QUESTION})
 # the order), as is a customs question about an order that has shipped. A customs word in a damage report, a return,
 # an invoice request ("customs want a commercial invoice") or a question before buying keeps its intent.
 CUSTOMS_MISREAD = frozenset({Intent.WRONG_ITEM, Intent.NOT_AS_DESCRIBED, Intent.REFUND_STATUS, Intent.OTHER})
+# A change to an order already placed ("could you make it the grey ones before it ships?") read as one of these is
+# about the order itself: it is cancelled and placed again. Before it ships, a return, a wrong, missing or faulty item,
+# a late parcel or a review cannot be meant yet either; once delivered, a change is an exchange (a return) and is
+# left to those rules.
+ORDER_CHANGE_MISREAD = frozenset({Intent.ADDRESS_CHANGE, Intent.SHIPPING_STATUS, Intent.OTHER,
+                                  Intent.PRE_SALE_QUESTION})
+UNSHIPPED_CHANGE_MISREAD = ORDER_CHANGE_MISREAD | {
+    Intent.RETURN_REQUEST, Intent.WRONG_ITEM, Intent.MISSING_ITEMS, Intent.DELIVERY_DELAY, Intent.PRODUCT_DEFECT,
+    Intent.NOT_AS_DESCRIBED, Intent.FEEDBACK_REVIEW}
 CALIBRATION_ITERATIONS = 10  # leave-one-language-out refits start from the full head, so a few steps suffice
 TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))
 
@@ -266,6 +275,11 @@ class ExemplarClassifier:
         if signals.customs and (intent in CUSTOMS_MISREAD or (intent is Intent.PRE_SALE_QUESTION and on_its_way)):
             # "the courier wants 18 euros customs, nobody mentioned it" is not a wrong or misdescribed item
             intent, confidence = Intent.SHIPPING_STATUS, dict(ranked)[Intent.SHIPPING_STATUS]
+        status = order.status if order is not None else None
+        signals = for_order(signals, about, order)
+        if signals.order_change and ((intent in ORDER_CHANGE_MISREAD and status in (None, "unshipped", "shipped")) or (
+                intent in UNSHIPPED_CHANGE_MISREAD and status == "unshipped")):
+            intent, confidence = Intent.ORDER_CANCELLATION, dict(ranked)[Intent.ORDER_CANCELLATION]
         if category is not Category.SHIPPING and returning_to_sender(about):
             # "returned to sender" is carrier talk for a parcel on its way back to us, not a return request
             intent, confidence = Intent.DELIVERY_DELAY, dict(ranked)[Intent.DELIVERY_DELAY]

@@ -217,6 +217,9 @@ class Signals(Contract):
     warranty: bool = Field(
         default=False, description="bought or used for months or years: past the return window, a warranty matter"
     )
+    order_change: bool = Field(
+        default=False, description="asks to change the items, size, colour or quantity of an order already placed"
+    )
     accident: bool = Field(
         default=False, description="the buyer damaged it after delivery (dropped it, washed it hot): a person decides"
     )

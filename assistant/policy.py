@@ -48,6 +48,7 @@ class Condition(PolicyModel):
     elsewhere: bool | None = None
     price_drop: bool | None = None
     warranty: bool | None = None
+    order_change: bool | None = None
 
 
 class Rule(PolicyModel):

@@ -2,7 +2,8 @@
 parcel left carelessly, harm, and, each in a module of its own, a wish to exchange the item (exchange.py), customs
 (customs.py), more delivered than paid for (overdelivery.py), a problem that sorted itself out (resolved.py), damage
 that was the buyer's own accident (accident.py), an item bought elsewhere (elsewhere.py), a price that dropped
-(price_drop.py) and an item past its return window (warranty.py).
+(price_drop.py), an item past its return window (warranty.py) and a change to an order already placed
+(order_change.py).
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -17,15 +18,16 @@ from assistant.accident import damaged_by_buyer
 from assistant.customs import mentions_customs
 from assistant.elsewhere import bought_elsewhere
 from assistant.exchange import wants_exchange
-from assistant.models import Fault, Flag, Intent, Severity, Signals
+from assistant.models import Fault, Flag, Intent, OrderFacts, Severity, Signals
+from assistant.order_change import changes_placed_order, wants_order_change
 from assistant.overdelivery import received_extra
 from assistant.price_drop import asks_price_difference
 from assistant.resolved import says_resolved
 from assistant.warranty import past_return_window
 
 __all__ = [
-    "done_already", "for_intent", "intent_text", "is_praise", "read_signals", "returning_to_sender", "sentences",
-    "without_declined", "without_threats",
+    "done_already", "for_intent", "for_order", "intent_text", "is_praise", "read_signals", "returning_to_sender",
+    "sentences", "without_declined", "without_threats",
 ]
 
 
@@ -345,8 +347,8 @@ def _fold(text: str) -> str:
 
 def read_signals(text: str) -> Signals:
     """Flags, severity, fault, praise, careless delivery, harm, an exchange, customs, an extra item, a resolved
-    problem, the buyer's own accident, an item bought elsewhere, a price drop and months of use, as keyword rules
-    read them."""
+    problem, the buyer's own accident, an item bought elsewhere, a price drop, months of use and a change to a
+    placed order, as keyword rules read them."""
     folded = _fold(text)
     lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
@@ -369,7 +371,8 @@ def read_signals(text: str) -> Signals:
                    exchange=wants_exchange(folded), customs=mentions_customs(folded),
                    extra_item=received_extra(folded), resolved=says_resolved(folded),
                    accident=damaged_by_buyer(folded), elsewhere=bought_elsewhere(folded),
-                   price_drop=asks_price_difference(folded), warranty=past_return_window(folded))
+                   price_drop=asks_price_difference(folded), warranty=past_return_window(folded),
+                   order_change=wants_order_change(folded))
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
@@ -396,6 +399,9 @@ WARRANTY_INTENTS = frozenset({Intent.PRODUCT_DEFECT, Intent.NOT_AS_DESCRIBED, In
 # hot and it shrank, can I return it?").
 ACCIDENT_INTENTS = frozenset({Intent.DAMAGED_IN_TRANSIT, Intent.PRODUCT_DEFECT, Intent.NOT_AS_DESCRIBED,
                               Intent.RETURN_REQUEST, Intent.REFUND_STATUS})
+# A change to a placed order is answered where the order itself is: cancel it and order again (classify moves a
+# change read as an address change, a tracking question, a return or small talk there).
+ORDER_CHANGE_INTENTS = frozenset({Intent.ORDER_CANCELLATION})
 CARELESS_INTENTS = frozenset({Intent.SHIPPING_STATUS})
 NO_HARM_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.OTHER})
 PRAISE_INTENTS = frozenset({Intent.FEEDBACK_REVIEW, Intent.OTHER})
@@ -415,7 +421,19 @@ def for_intent(signals: Signals, intent: Intent) -> Signals:
         "elsewhere": signals.elsewhere and intent not in NO_PERSON_INTENTS,
         "price_drop": signals.price_drop and intent not in NO_PERSON_INTENTS,
         "warranty": signals.warranty and intent in WARRANTY_INTENTS,
+        "order_change": signals.order_change and intent in ORDER_CHANGE_INTENTS,
     })
+
+
+def for_order(signals: Signals, text: str, order: OrderFacts | None) -> Signals:
+    """What the order facts add to the words: with the order placed and not yet delivered, fewer words say the buyer
+    wants to change it ("I just ordered it in white but wanted navy", "make it 3 instead of 1")."""
+    status = order.status if order is not None else None
+    if signals.order_change or status not in ("unshipped", "shipped"):
+        return signals
+    if changes_placed_order(text, unshipped=status == "unshipped"):
+        return signals.model_copy(update={"order_change": True})
+    return signals
 
 
 SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]*")

@@ -24,12 +24,12 @@ def sig(
     severity: Severity = Severity.UNKNOWN, fault: Fault = Fault.UNKNOWN, flags: list[Flag] | None = None,
     praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False, exchange: bool = False,
     customs: bool = False, extra_item: bool = False, resolved: bool = False, accident: bool = False,
-    elsewhere: bool = False, price_drop: bool = False, warranty: bool = False,
+    elsewhere: bool = False, price_drop: bool = False, warranty: bool = False, order_change: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
                    careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange,
                    customs=customs, extra_item=extra_item, resolved=resolved, accident=accident,
-                   elsewhere=elsewhere, price_drop=price_drop, warranty=warranty)
+                   elsewhere=elsewhere, price_drop=price_drop, warranty=warranty, order_change=order_change)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -109,6 +109,17 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
      [], 0, Route.SELLER, ["cancel_already_cancelled"]),
     ("cancel, status unknown -> cancel or return", I.ORDER_CANCELLATION, sig(), {},
      [R.CANCEL_ORDER, R.RETURN_AND_REFUND], 0, Route.SELLER, ["cancel_status_unknown"]),
+    ("another colour before it ships -> cancel so the buyer orders again, no keep-it discount",
+     I.ORDER_CANCELLATION, sig(order_change=True), {"status": "unshipped", "item_price": 40},
+     [R.CANCEL_ORDER], 0, Route.SELLER, ["order_change_unshipped"]),
+    ("an item added once shipped -> order it separately, return what is not wanted; no keep-it discount",
+     I.ORDER_CANCELLATION, sig(order_change=True), {"status": "shipped", "item_price": 40},
+     [R.RETURN_AND_REFUND], 0, Route.SELLER, ["order_change_shipped"]),
+    ("a change, status unknown -> cancel if not shipped, else return",
+     I.ORDER_CANCELLATION, sig(order_change=True), {},
+     [R.CANCEL_ORDER, R.RETURN_AND_REFUND], 0, Route.SELLER, ["order_change_status_unknown"]),
+    ("a change to a cancelled order -> nothing to change", I.ORDER_CANCELLATION, sig(order_change=True),
+     {"status": "cancelled"}, [], 0, Route.SELLER, ["cancel_already_cancelled"]),
     ("return request -> refund after return, 48h", I.RETURN_REQUEST, sig(), {},
      [R.RETURN_AND_REFUND, R.PARTIAL_REFUND], 35, Route.SELLER, ["return_request"]),
     ("wants another size -> return and reorder, no keep-it discount for an item of no use",

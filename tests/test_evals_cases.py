@@ -11,7 +11,7 @@ from assistant.compensation import decide
 from assistant.models import Flag, Intent
 from assistant.policy import load_policy
 from assistant.settings import PROJECT_ROOT
-from assistant.signals import for_intent, read_signals
+from assistant.signals import for_intent, for_order, intent_text, read_signals
 from evals.dataset import Case
 from evals.loaders import load_dataset
 
@@ -59,7 +59,8 @@ def test_labels_agree_with_the_rules(case: Case) -> None:
     """
     expect = case.expect
     assert expect.intent is not None
-    read = for_intent(read_signals(case.text).model_copy(update={"flags": expect.flags or []}), expect.intent)
+    read = for_order(read_signals(case.text), intent_text(case.text), case.order)
+    read = for_intent(read.model_copy(update={"flags": expect.flags or []}), expect.intent)
     decision = decide(expect.intent, read, case.order, POLICY)
     offered = set(decision.remedies)
     assert set(expect.must_allow) <= offered, decision.reasons

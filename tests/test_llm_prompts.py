@@ -127,6 +127,8 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     (Intent.RETURN_REQUEST, "price_drop", "the price dropped after they bought", True),
     (Intent.PRODUCT_DEFECT, "warranty", "the warranty options", True),
     (Intent.INVOICE_REQUEST, "warranty", "the warranty options", False),
+    (Intent.ORDER_CANCELLATION, "order_change", "A placed order cannot be edited", True),
+    (Intent.SHIPPING_STATUS, "order_change", "A placed order cannot be edited", False),
     (Intent.ORDER_CANCELLATION, "accident", "their own accident", False),
     (Intent.PRE_SALE_QUESTION, "resolved", "sorted itself out", False),
     (Intent.ORDER_CANCELLATION, "extra_item", "received more than they paid for", False),

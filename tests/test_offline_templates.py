@@ -85,6 +85,7 @@ BASE: dict[str, Any] = {
     "elsewhere": False,
     "price_drop": False,
     "warranty": False,
+    "order_change": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -621,3 +622,33 @@ def test_naming_another_request_promises_nothing(lang: str, also: list[str]) -> 
     draft = _render(lang, also=also)
     report = guard.check(draft, Decision(route="seller"), GuardPolicy(), language=lang)
     assert report.passed, report.violations
+
+
+# What says that a placed order cannot be edited: before it ships (cancel and order again), once shipped.
+ORDER_CHANGE_WORDS = {
+    "en": ("change the items", "can no longer be changed"), "de": ("nicht mehr ändern", "nicht mehr geändert"),
+    "fr": ("ne peut malheureusement plus", "elle ne peut plus être modifiée"),
+    "es": ("no podemos cambiar los artículos", "ya no se puede modificar"),
+    "it": ("non possiamo modificare gli articoli", "non può più essere modificato"),
+    "ja": ("変更できかねます", "変更することができません"), "zh": ("无法修改其中的商品", "已无法修改"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ORDER_CHANGE_WORDS))
+def test_a_change_to_a_placed_order_is_explained_by_status(lang: str) -> None:
+    """"Could you change it to the grey ones before it ships?" got the tracking reply or "we can update the delivery
+    address": now the reply says a placed order cannot be edited and offers to cancel it so the buyer orders again
+    (rule order_change_unshipped), or, once shipped, to order separately and return what is not wanted."""
+    before, after = ORDER_CHANGE_WORDS[lang]
+    unshipped = {"intent": "order_cancellation", "order_status": "unshipped", "remedies": ["cancel_order"],
+                 "ask_buyer_for": ["cancellation_request"]}
+    shipped = {"intent": "order_cancellation", "order_status": "shipped", "remedies": ["return_and_refund"]}
+    plain = _render(lang, **unshipped)
+    changed, too_late = _render(lang, order_change=True, **unshipped), _render(lang, order_change=True, **shipped)
+    assert before not in plain and after not in plain
+    assert before in changed and after not in changed
+    assert after in too_late and before not in too_late
+    for text, decision in ((changed, Decision(remedies=["cancel_order"])),
+                           (too_late, Decision(remedies=["return_and_refund"]))):
+        assert text.endswith(SIGNATURE)
+        assert guard.check(text, decision, GuardPolicy(), language=lang).passed

@@ -80,6 +80,7 @@ class Case:
     elsewhere: bool = False
     price_drop: bool = False
     warranty: bool = False
+    order_change: bool = False
 
 
 CASES = [
@@ -224,6 +225,16 @@ CASES = [
         "May offer: no remedy; hand over to a human; reply within 24 hours.",
     ),
     Case(
+        why="a change to a placed order is named, not 'wants to cancel'",
+        result=make_result(language="es", intent=Intent.ORDER_CANCELLATION,
+                           decision=Decision(remedies=[Remedy.CANCEL_ORDER], reply_within_hours=24)),
+        order=OrderFacts(status="unshipped"),
+        order_change=True,
+        zh="买家（西班牙语）希望修改订单里的商品、尺码、颜色或数量，订单未发货。\n可提供：取消订单；卖家处理；24小时内回复。",
+        en="Buyer (Spanish) wants to change the items, size, colour or quantity of the order, order not shipped yet.\n"
+        "May offer: cancel the order; seller handles it; reply within 24 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -253,7 +264,8 @@ def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
     read = Signals(severity=case.severity or Severity.UNKNOWN, careless_delivery=case.careless_delivery,
                    safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs,
                    extra_item=case.extra_item, resolved=case.resolved, accident=case.accident,
-                   elsewhere=case.elsewhere, price_drop=case.price_drop, warranty=case.warranty)
+                   elsewhere=case.elsewhere, price_drop=case.price_drop, warranty=case.warranty,
+                   order_change=case.order_change)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
