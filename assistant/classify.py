@@ -26,7 +26,15 @@ from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
 from assistant.models import CATEGORY_OF, Category, Classification, Fault, Intent, OrderFacts
-from assistant.signals import done_already, for_order, intent_text, read_signals, returning_to_sender, sentences
+from assistant.signals import (
+    done_already,
+    for_order,
+    intent_text,
+    read_signals,
+    rest_in_transit,
+    returning_to_sender,
+    sentences,
+)
 from assistant.usage import asks_how_to_use
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
@@ -62,6 +70,12 @@ ORDER_CHANGE_MISREAD = frozenset({Intent.ADDRESS_CHANGE, Intent.SHIPPING_STATUS,
 UNSHIPPED_CHANGE_MISREAD = ORDER_CHANGE_MISREAD | {
     Intent.RETURN_REQUEST, Intent.WRONG_ITEM, Intent.MISSING_ITEMS, Intent.DELIVERY_DELAY, Intent.PRODUCT_DEFECT,
     Intent.NOT_AS_DESCRIBED, Intent.FEEDBACK_REVIEW}
+# "I was charged more than the listing said" or "charged twice" read as a fault of the item (and offered its refund
+# or resend), a refund, an invoice, a complaint or a question is a payment for a person to check (`other`). A late or
+# damaged parcel keeps its intent: a charge beside it is not what needs answering first.
+OVERCHARGE_MISREAD = frozenset({Intent.NOT_AS_DESCRIBED, Intent.WRONG_ITEM, Intent.PRODUCT_DEFECT, Intent.REFUND_STATUS,
+                                Intent.INVOICE_REQUEST, Intent.RETURN_REQUEST, Intent.MISSING_ITEMS,
+                                Intent.FEEDBACK_REVIEW, Intent.PRE_SALE_QUESTION})
 CALIBRATION_ITERATIONS = 10  # leave-one-language-out refits start from the full head, so a few steps suffice
 TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))
 
@@ -280,9 +294,14 @@ class ExemplarClassifier:
         if signals.order_change and ((intent in ORDER_CHANGE_MISREAD and status in (None, "unshipped", "shipped")) or (
                 intent in UNSHIPPED_CHANGE_MISREAD and status == "unshipped")):
             intent, confidence = Intent.ORDER_CANCELLATION, dict(ranked)[Intent.ORDER_CANCELLATION]
+        if signals.overcharge and not signals.customs and intent in OVERCHARGE_MISREAD:
+            intent, confidence = Intent.OTHER, dict(ranked)[Intent.OTHER]
         if category is not Category.SHIPPING and returning_to_sender(about):
             # "returned to sender" is carrier talk for a parcel on its way back to us, not a return request
             intent, confidence = Intent.DELIVERY_DELAY, dict(ranked)[Intent.DELIVERY_DELAY]
+        if intent is Intent.MISSING_ITEMS and rest_in_transit(about):
+            # "only one of the two boxes came, the other is still on its way": nothing is missing yet, it is where
+            intent, confidence = Intent.SHIPPING_STATUS, dict(ranked)[Intent.SHIPPING_STATUS]
         found = self.other_requests(about, intent) if intent is not Intent.OTHER else []
         also = [i for i, _ in found]
         if intent in SERVICE_INTENTS and found and found[0][0] not in SERVICE_INTENTS:  # the problem leads

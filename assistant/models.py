@@ -220,6 +220,9 @@ class Signals(Contract):
     order_change: bool = Field(
         default=False, description="asks to change the items, size, colour or quantity of an order already placed"
     )
+    overcharge: bool = Field(
+        default=False, description="says they were charged more than the price shown, twice, or an unexpected fee"
+    )
     accident: bool = Field(
         default=False, description="the buyer damaged it after delivery (dropped it, washed it hot): a person decides"
     )

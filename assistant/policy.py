@@ -49,6 +49,7 @@ class Condition(PolicyModel):
     price_drop: bool | None = None
     warranty: bool | None = None
     order_change: bool | None = None
+    overcharge: bool | None = None
 
 
 class Rule(PolicyModel):

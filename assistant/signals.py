@@ -2,8 +2,8 @@
 parcel left carelessly, harm, and, each in a module of its own, a wish to exchange the item (exchange.py), customs
 (customs.py), more delivered than paid for (overdelivery.py), a problem that sorted itself out (resolved.py), damage
 that was the buyer's own accident (accident.py), an item bought elsewhere (elsewhere.py), a price that dropped
-(price_drop.py), an item past its return window (warranty.py) and a change to an order already placed
-(order_change.py).
+(price_drop.py), an item past its return window (warranty.py), a change to an order already placed
+(order_change.py) and a charge higher than expected (overcharge.py).
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -20,14 +20,15 @@ from assistant.elsewhere import bought_elsewhere
 from assistant.exchange import wants_exchange
 from assistant.models import Fault, Flag, Intent, OrderFacts, Severity, Signals
 from assistant.order_change import changes_placed_order, wants_order_change
+from assistant.overcharge import charged_more
 from assistant.overdelivery import received_extra
 from assistant.price_drop import asks_price_difference
 from assistant.resolved import says_resolved
 from assistant.warranty import past_return_window
 
 __all__ = [
-    "done_already", "for_intent", "for_order", "intent_text", "is_praise", "read_signals", "returning_to_sender",
-    "sentences", "without_declined", "without_threats",
+    "done_already", "for_intent", "for_order", "intent_text", "is_praise", "read_signals", "rest_in_transit",
+    "returning_to_sender", "sentences", "without_declined", "without_threats",
 ]
 
 
@@ -341,17 +342,46 @@ def returning_to_sender(text: str) -> bool:
     return bool(RETURNING_TO_SENDER.search(_fold(text).lower()))
 
 
+# The part of the order that did not come is still with the carrier, in the buyer's own words ("the second box is
+# still on its way", "the table ships separately"): nothing is missing yet, the answer is where it is.
+REST_IN_TRANSIT = _lower_rx(
+    r"\bstill (?:on (?:its|the) way|in transit|coming|being delivered|out for delivery)\b",
+    r"\b(?:is|are|says|shows) (?:on (?:its|their|the) way|in transit)\b",
+    r"\b(?:ships?|shipped|sent|coming|arriving|delivered|dispatched) separately\b",
+    r"\bseparate (?:parcel|package|shipment|delivery|box)\b",
+    r"\bnoch unterwegs\b", r"\b(?:separat|getrennt|einzeln) (?:versendet|verschickt|geliefert|unterwegs)\b",
+    r"\bseparate[nr]? (?:paket|sendung|lieferung)\b",
+    r"\b(?:encore|toujours) (?:en cours d'acheminement|en cours de livraison|en transit|en route|en chemin)\b",
+    r"\b(?:envoy[ée]e?s?|exp[ée]di[ée]e?s?|livr[ée]e?s?) s[ée]par[ée]ment\b", r"\bcolis s[ée]par[ée]\b",
+    r"\b(?:sigue|siguen|todavía|todavia|aún|aun|está|esta|están|estan) "
+    r"(?:en camino|en tránsito|en transito|de camino)\b",
+    r"\b(?:enviad[oa]s?|llega|llegará|llegara|sale|salió|salio) por separado\b", r"\bpaquete aparte\b",
+    r"\b(?:ancora|è|e|sono) (?:in transito|in viaggio|in consegna)\b",
+    r"\b(?:spedit[oaie]|inviat[oaie]|arriva|arriverà|arrivera) (?:separatamente|a parte)\b", r"\bpacco separato\b",
+    r"(?:まだ|今も)(?:配送中|輸送中|移動中)", r"別送", r"別便", r"別々に(?:発送|届)",
+    r"(?:还|仍然|仍|正)在(?:路上|运输中|派送中|配送中)", r"物流显示(?:还)?在路上", r"分开发", r"分批发",
+    r"分(?:两|2|几)个包裹",
+)
+
+
+def rest_in_transit(text: str) -> bool:
+    """The buyer says the part that has not come is still on its way or ships separately."""
+    return bool(REST_IN_TRANSIT.search(_fold(text).lower()))
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
 def read_signals(text: str) -> Signals:
     """Flags, severity, fault, praise, careless delivery, harm, an exchange, customs, an extra item, a resolved
-    problem, the buyer's own accident, an item bought elsewhere, a price drop, months of use and a change to a
-    placed order, as keyword rules read them."""
+    problem, the buyer's own accident, an item bought elsewhere, a price drop, months of use, a change to a
+    placed order and a charge higher than expected, as keyword rules read them."""
     folded = _fold(text)
     lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
+    # "refund me the difference" after being charged more than the listing said is an overcharge, not a price drop
+    overcharge = charged_more(folded)
     flags = [flag for flag, rx in checks if rx.search(folded)]
     if MINOR.search(folded):
         severity = Severity.MINOR
@@ -371,8 +401,8 @@ def read_signals(text: str) -> Signals:
                    exchange=wants_exchange(folded), customs=mentions_customs(folded),
                    extra_item=received_extra(folded), resolved=says_resolved(folded),
                    accident=damaged_by_buyer(folded), elsewhere=bought_elsewhere(folded),
-                   price_drop=asks_price_difference(folded), warranty=past_return_window(folded),
-                   order_change=wants_order_change(folded))
+                   price_drop=asks_price_difference(folded) and not overcharge, warranty=past_return_window(folded),
+                   order_change=wants_order_change(folded), overcharge=overcharge)
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint
@@ -402,6 +432,8 @@ ACCIDENT_INTENTS = frozenset({Intent.DAMAGED_IN_TRANSIT, Intent.PRODUCT_DEFECT, 
 # A change to a placed order is answered where the order itself is: cancel it and order again (classify moves a
 # change read as an address change, a tracking question, a return or small talk there).
 ORDER_CHANGE_INTENTS = frozenset({Intent.ORDER_CANCELLATION})
+# A charge higher than expected is a payment a person checks: answered where classify puts it, as `other`.
+OVERCHARGE_INTENTS = frozenset({Intent.OTHER})
 CARELESS_INTENTS = frozenset({Intent.SHIPPING_STATUS})
 NO_HARM_INTENTS = frozenset({Intent.PRE_SALE_QUESTION, Intent.OTHER})
 PRAISE_INTENTS = frozenset({Intent.FEEDBACK_REVIEW, Intent.OTHER})
@@ -422,6 +454,7 @@ def for_intent(signals: Signals, intent: Intent) -> Signals:
         "price_drop": signals.price_drop and intent not in NO_PERSON_INTENTS,
         "warranty": signals.warranty and intent in WARRANTY_INTENTS,
         "order_change": signals.order_change and intent in ORDER_CHANGE_INTENTS,
+        "overcharge": signals.overcharge and intent in OVERCHARGE_INTENTS,
     })
 
 

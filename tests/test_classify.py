@@ -465,3 +465,28 @@ def test_shipped_cache_matches_the_shipped_exemplars() -> None:
     vectors = np.load(classify.SHIPPED_CACHE / f"exemplars-{digest}.npy")
     assert vectors.shape == (len(exemplars.texts), 384)
     assert len(list(classify.SHIPPED_CACHE.glob("head-*.npz"))) == 1
+
+
+@pytest.mark.integration
+def test_delivery_complaints_written_by_others(real_parts) -> None:  # type: ignore[no-untyped-def]
+    """tests/data/heldout_delivery_complaints.jsonl: 126 buyers venting about how delivery is going (late again,
+    "what am I paying the fast-delivery membership for", a fake delivery attempt, "hurry up, it's a birthday
+    present", a bare "where's my blender") and 126 look-alikes (praise for fast delivery, a review about slow
+    shipping, rude support, membership charges, damage, "shows delivered", questions before buying), written by two
+    helpers in seven languages without seeing our exemplars or any dataset. Measured once, with nothing changed for
+    them: 106 of 126 read as delivery questions; 111 of 126 look-alikes got their own intent, 9 were read as
+    delivery. This is the concept behind most of twcs's misses, which are about a marketplace's own courier."""
+    rows = [json.loads(line) for line in (HELDOUT.with_name("heldout_delivery_complaints.jsonl")
+                                          .read_text(encoding="utf-8").splitlines())]
+    shipping = {Intent.SHIPPING_STATUS, Intent.DELIVERY_DELAY}
+    complaints = looks_right = looks_shipping = 0
+    for row in rows:
+        text = row["text"]
+        got = real_parts.classifier.classify(text, real_parts.embedder.query([text])).intent
+        if row["label"] == "complaint":
+            complaints += got in shipping
+        else:
+            looks_right += got.value == row["intent"]
+            looks_shipping += got in shipping and row["intent"] not in {i.value for i in shipping}
+    assert len(rows) == 252
+    assert complaints >= 106 - 2 and looks_right >= 111 - 2 and looks_shipping <= 9 + 2

@@ -123,5 +123,5 @@ def test_the_signals_a_section_may_name_are_the_yes_no_signals() -> None:
     from assistant.policy import Condition
 
     assert set(SIGNALS) == {"praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item",
-                            "resolved", "accident", "elsewhere", "price_drop", "warranty", "order_change"}
+                            "resolved", "accident", "elsewhere", "price_drop", "warranty", "order_change", "overcharge"}
     assert set(SIGNALS) <= set(Condition.model_fields)

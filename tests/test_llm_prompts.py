@@ -129,6 +129,8 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     (Intent.INVOICE_REQUEST, "warranty", "the warranty options", False),
     (Intent.ORDER_CANCELLATION, "order_change", "A placed order cannot be edited", True),
     (Intent.SHIPPING_STATUS, "order_change", "A placed order cannot be edited", False),
+    (Intent.OTHER, "overcharge", "check the payment details of the order", True),
+    (Intent.NOT_AS_DESCRIBED, "overcharge", "check the payment details of the order", False),
     (Intent.ORDER_CANCELLATION, "accident", "their own accident", False),
     (Intent.PRE_SALE_QUESTION, "resolved", "sorted itself out", False),
     (Intent.ORDER_CANCELLATION, "extra_item", "received more than they paid for", False),

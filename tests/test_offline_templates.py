@@ -86,6 +86,7 @@ BASE: dict[str, Any] = {
     "price_drop": False,
     "warranty": False,
     "order_change": False,
+    "overcharge": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -652,3 +653,23 @@ def test_a_change_to_a_placed_order_is_explained_by_status(lang: str) -> None:
                            (too_late, Decision(remedies=["return_and_refund"]))):
         assert text.endswith(SIGNATURE)
         assert guard.check(text, decision, GuardPolicy(), language=lang).passed
+
+
+# What says a charge higher than expected will be checked.
+OVERCHARGE_WORDS = {
+    "en": "payment details", "de": "Zahlungsdetails", "fr": "détail du paiement", "es": "detalles del pago",
+    "it": "dettagli del pagamento", "ja": "お支払い内容", "zh": "付款明细",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OVERCHARGE_WORDS))
+def test_a_charge_higher_than_expected_is_checked_by_a_person(lang: str) -> None:
+    """"The listing said $39.99 but I was charged $47.20" read as not as described and was offered a refund: now the
+    reply says we will check the payment details and a colleague answers (rule overcharge_to_human), nothing
+    offered."""
+    ctx = {"intent": "other", "route": "human", "remedies": ["escalate"], "reply_within_hours": 24}
+    plain, charged = _render(lang, **ctx), _render(lang, overcharge=True, **ctx)
+    assert OVERCHARGE_WORDS[lang] not in plain and OVERCHARGE_WORDS[lang] in charged
+    assert "24" in charged and charged.endswith(SIGNATURE) and f"{PCT}" not in charged
+    assert guard.check(charged, Decision(route="human", remedies=["escalate"], reply_within_hours=24), GuardPolicy(),
+                       language=lang).passed

@@ -81,6 +81,7 @@ class Case:
     price_drop: bool = False
     warranty: bool = False
     order_change: bool = False
+    overcharge: bool = False
 
 
 CASES = [
@@ -235,6 +236,15 @@ CASES = [
         "May offer: cancel the order; seller handles it; reply within 24 hours.",
     ),
     Case(
+        why="a charge higher than expected is named, not 'writes about something else'",
+        result=make_result(language="it", intent=Intent.OTHER,
+                           decision=Decision(remedies=[Remedy.ESCALATE], route=Route.HUMAN, reply_within_hours=24)),
+        overcharge=True,
+        zh="买家（意大利语）反映扣款金额比预期多（高于标价、重复扣款或额外费用）。\n可提供：升级处理；转人工；24小时内回复。",
+        en="Buyer (Italian) says they were charged more than expected (price, twice, or a fee).\n"
+        "May offer: escalate; hand over to a human; reply within 24 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -265,7 +275,7 @@ def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
                    safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs,
                    extra_item=case.extra_item, resolved=case.resolved, accident=case.accident,
                    elsewhere=case.elsewhere, price_drop=case.price_drop, warranty=case.warranty,
-                   order_change=case.order_change)
+                   order_change=case.order_change, overcharge=case.overcharge)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)
