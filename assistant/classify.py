@@ -76,6 +76,12 @@ UNSHIPPED_CHANGE_MISREAD = ORDER_CHANGE_MISREAD | {
 OVERCHARGE_MISREAD = frozenset({Intent.NOT_AS_DESCRIBED, Intent.WRONG_ITEM, Intent.PRODUCT_DEFECT, Intent.REFUND_STATUS,
                                 Intent.INVOICE_REQUEST, Intent.RETURN_REQUEST, Intent.MISSING_ITEMS,
                                 Intent.FEEDBACK_REVIEW, Intent.PRE_SALE_QUESTION})
+# A request to pay, order or be refunded outside the marketplace read as a cancellation ("I'd pay you by bank
+# transfer and cancel this order"), an invoice, a refund, a review ("cashback for my 5 stars to my WeChat") or a
+# question ("can I pay you directly?") is declined as such (`other`, rule off_platform_declined). A problem keeps its
+# intent, and the reply says that everything stays on the marketplace.
+OFF_PLATFORM_MISREAD = frozenset({Intent.ORDER_CANCELLATION, Intent.INVOICE_REQUEST, Intent.REFUND_STATUS,
+                                  Intent.FEEDBACK_REVIEW, Intent.PRE_SALE_QUESTION})
 CALIBRATION_ITERATIONS = 10  # leave-one-language-out refits start from the full head, so a few steps suffice
 TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))
 
@@ -311,6 +317,9 @@ class ExemplarClassifier:
             # "how do I set the water level? the manual is only in English" asks about the product, not a complaint
             also = [i for i in also if i is not Intent.PRE_SALE_QUESTION]
             intent, confidence = Intent.PRE_SALE_QUESTION, dict(ranked)[Intent.PRE_SALE_QUESTION]
+        if signals.off_platform and intent in OFF_PLATFORM_MISREAD:
+            # after the second request is read: "can I pay you directly? I'd cancel this order then" is one request
+            intent, confidence, also = Intent.OTHER, dict(ranked)[Intent.OTHER], []
         return Classification(
             intent=intent,
             category=CATEGORY_OF[intent],

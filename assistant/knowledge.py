@@ -147,6 +147,9 @@ def _policy_passages(path: Path) -> list[Passage]:
         body = text[match.end() : end].strip()
         declared = _INTENTS.match(body)
         line = text[: match.end()].count("\n") + 2
+        if declared is None and body.startswith("<!--"):
+            raise KnowledgeError(f"{path}:{line}: a section's conditions comment starts with the intents it answers, "
+                                 "e.g. <!-- intents: other; signal: off_platform -->.")
         intents = _declared_intents(declared.group(1), path, line) if declared else ()
         conditions = _conditions(declared.group(2) if declared else "", path, line)
         body = body[declared.end():].strip() if declared else body

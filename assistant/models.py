@@ -223,6 +223,9 @@ class Signals(Contract):
     overcharge: bool = Field(
         default=False, description="says they were charged more than the price shown, twice, or an unexpected fee"
     )
+    off_platform: bool = Field(
+        default=False, description="asks to pay, order or talk outside the marketplace (declined in the reply)"
+    )
     accident: bool = Field(
         default=False, description="the buyer damaged it after delivery (dropped it, washed it hot): a person decides"
     )

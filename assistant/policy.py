@@ -50,6 +50,7 @@ class Condition(PolicyModel):
     warranty: bool | None = None
     order_change: bool | None = None
     overcharge: bool | None = None
+    off_platform: bool | None = None
 
 
 class Rule(PolicyModel):

@@ -3,7 +3,8 @@ parcel left carelessly, harm, and, each in a module of its own, a wish to exchan
 (customs.py), more delivered than paid for (overdelivery.py), a problem that sorted itself out (resolved.py), damage
 that was the buyer's own accident (accident.py), an item bought elsewhere (elsewhere.py), a price that dropped
 (price_drop.py), an item past its return window (warranty.py), a change to an order already placed
-(order_change.py) and a charge higher than expected (overcharge.py).
+(order_change.py), a charge higher than expected (overcharge.py) and a request to deal outside the marketplace
+(off_platform.py).
 
 The patterns are ours, written per language for the meaning (not fitted to any dataset). Pure functions.
 """
@@ -19,6 +20,7 @@ from assistant.customs import mentions_customs
 from assistant.elsewhere import bought_elsewhere
 from assistant.exchange import wants_exchange
 from assistant.models import Fault, Flag, Intent, OrderFacts, Severity, Signals
+from assistant.off_platform import asks_off_platform
 from assistant.order_change import changes_placed_order, wants_order_change
 from assistant.overcharge import charged_more
 from assistant.overdelivery import received_extra
@@ -376,7 +378,8 @@ def _fold(text: str) -> str:
 def read_signals(text: str) -> Signals:
     """Flags, severity, fault, praise, careless delivery, harm, an exchange, customs, an extra item, a resolved
     problem, the buyer's own accident, an item bought elsewhere, a price drop, months of use, a change to a
-    placed order and a charge higher than expected, as keyword rules read them."""
+    placed order, a charge higher than expected and a request to deal outside the marketplace, as keyword rules
+    read them."""
     folded = _fold(text)
     lowered = folded.lower()
     checks = ((Flag.ATOZ_THREAT, ATOZ), (Flag.REVIEW_THREAT, REVIEW), (Flag.URGENT, URGENT))
@@ -402,7 +405,8 @@ def read_signals(text: str) -> Signals:
                    extra_item=received_extra(folded), resolved=says_resolved(folded),
                    accident=damaged_by_buyer(folded), elsewhere=bought_elsewhere(folded),
                    price_drop=asks_price_difference(folded) and not overcharge, warranty=past_return_window(folded),
-                   order_change=wants_order_change(folded), overcharge=overcharge)
+                   order_change=wants_order_change(folded), overcharge=overcharge,
+                   off_platform=asks_off_platform(folded))
 
 
 # Where each intent-bound signal means something: "left in the rain" only turns a delivery question into a complaint

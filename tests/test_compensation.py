@@ -25,13 +25,13 @@ def sig(
     praise: bool = False, careless_delivery: bool = False, safety_incident: bool = False, exchange: bool = False,
     customs: bool = False, extra_item: bool = False, resolved: bool = False, accident: bool = False,
     elsewhere: bool = False, price_drop: bool = False, warranty: bool = False, order_change: bool = False,
-    overcharge: bool = False,
+    overcharge: bool = False, off_platform: bool = False,
 ) -> Signals:
     return Signals(severity=severity, fault=fault, flags=flags or [], praise=praise,
                    careless_delivery=careless_delivery, safety_incident=safety_incident, exchange=exchange,
                    customs=customs, extra_item=extra_item, resolved=resolved, accident=accident,
                    elsewhere=elsewhere, price_drop=price_drop, warranty=warranty, order_change=order_change,
-                   overcharge=overcharge)
+                   overcharge=overcharge, off_platform=off_platform)
 
 
 # (id: why, intent, signals, order facts, expected remedies in order, cap, route, rule ids that must have fired)
@@ -123,6 +123,9 @@ ROWS: list[tuple[str, Intent, Signals, dict[str, Any], list[Remedy], int, Route,
     ("charged more than the listing said -> a person checks the payment, nothing promised",
      I.OTHER, sig(overcharge=True), {"status": "delivered", "item_price": 30},
      [R.ESCALATE], 0, Route.HUMAN, ["overcharge_to_human"]),
+    ("pay directly by bank transfer -> declined, nothing offered, no person needed",
+     I.OTHER, sig(off_platform=True), {"status": "unshipped", "item_price": 30},
+     [], 0, Route.SELLER, ["off_platform_declined"]),
     ("a change to a cancelled order -> nothing to change", I.ORDER_CANCELLATION, sig(order_change=True),
      {"status": "cancelled"}, [], 0, Route.SELLER, ["cancel_already_cancelled"]),
     ("return request -> refund after return, 48h", I.RETURN_REQUEST, sig(), {},

@@ -72,6 +72,7 @@ def test_declared_intents_are_read_and_hidden_from_the_text(tmp_path: Path) -> N
     ("<!-- intents: teleport -->", r"damage\.md:4: intents comment names teleport"),
     ("<!-- intents: -->", r"damage\.md:4: intents comment names nothing"),
     ("<!-- intents: return_request, refund_status, wrong_item, missing_items -->", r"damage\.md:4: .*at most 3"),
+    ("<!-- signal: accident -->", r"damage\.md:4: a section's conditions comment starts with the intents"),
 ])
 def test_bad_intents_comment_names_file_and_line(tmp_path: Path, comment: str, message: str) -> None:
     (tmp_path / "policies").mkdir()
@@ -123,5 +124,6 @@ def test_the_signals_a_section_may_name_are_the_yes_no_signals() -> None:
     from assistant.policy import Condition
 
     assert set(SIGNALS) == {"praise", "careless_delivery", "safety_incident", "exchange", "customs", "extra_item",
-                            "resolved", "accident", "elsewhere", "price_drop", "warranty", "order_change", "overcharge"}
+                            "resolved", "accident", "elsewhere", "price_drop", "warranty", "order_change", "overcharge",
+                            "off_platform"}
     assert set(SIGNALS) <= set(Condition.model_fields)

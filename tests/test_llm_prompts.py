@@ -130,6 +130,7 @@ def test_routed_cases_offer_nothing_themselves(route: str) -> None:
     (Intent.ORDER_CANCELLATION, "order_change", "A placed order cannot be edited", True),
     (Intent.SHIPPING_STATUS, "order_change", "A placed order cannot be edited", False),
     (Intent.OTHER, "overcharge", "check the payment details of the order", True),
+    (Intent.PRODUCT_DEFECT, "off_platform", "all stay on the marketplace", True),
     (Intent.NOT_AS_DESCRIBED, "overcharge", "check the payment details of the order", False),
     (Intent.ORDER_CANCELLATION, "accident", "their own accident", False),
     (Intent.PRE_SALE_QUESTION, "resolved", "sorted itself out", False),

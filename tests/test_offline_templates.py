@@ -87,6 +87,7 @@ BASE: dict[str, Any] = {
     "warranty": False,
     "order_change": False,
     "overcharge": False,
+    "off_platform": False,
     "also": [],
     "order_id": ORDER_ID,
     "order_status": None,
@@ -673,3 +674,24 @@ def test_a_charge_higher_than_expected_is_checked_by_a_person(lang: str) -> None
     assert "24" in charged and charged.endswith(SIGNATURE) and f"{PCT}" not in charged
     assert guard.check(charged, Decision(route="human", remedies=["escalate"], reply_within_hours=24), GuardPolicy(),
                        language=lang).passed
+
+
+# What says that everything stays on the marketplace.
+OFF_PLATFORM_WORDS = {
+    "en": "not able to arrange anything outside it", "de": "nichts außerhalb davon", "fr": "rien organiser en dehors",
+    "es": "nada fuera de él", "it": "al di fuori di esso", "ja": "マーケットプレイス外", "zh": "平台之外",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OFF_PLATFORM_WORDS))
+def test_a_request_to_deal_outside_the_marketplace_is_declined(lang: str) -> None:
+    """"Can I pay you by PayPal friends and family and cancel the order?" was offered a cancellation: now the reply
+    declines (rule off_platform_declined), names no payment service or app, and offers nothing; beside a problem the
+    decline goes with the problem's own answer."""
+    plain = _render(lang, intent="other", remedies=[])
+    declined = _render(lang, intent="other", remedies=[], off_platform=True)
+    beside = _render(lang, intent="product_defect", remedies=["full_refund"], off_platform=True)
+    assert OFF_PLATFORM_WORDS[lang] not in plain
+    assert OFF_PLATFORM_WORDS[lang] in declined and OFF_PLATFORM_WORDS[lang] in beside
+    assert guard.check(declined, Decision(), GuardPolicy(), language=lang).passed
+    assert guard.check(beside, Decision(remedies=["full_refund"]), GuardPolicy(), language=lang).passed

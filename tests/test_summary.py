@@ -82,6 +82,7 @@ class Case:
     warranty: bool = False
     order_change: bool = False
     overcharge: bool = False
+    off_platform: bool = False
 
 
 CASES = [
@@ -245,6 +246,15 @@ CASES = [
         "May offer: escalate; hand over to a human; reply within 24 hours.",
     ),
     Case(
+        why="a request to deal outside the marketplace is flagged beside the intent",
+        result=make_result(language="zh", intent=Intent.PRODUCT_DEFECT,
+                           decision=Decision(remedies=[Remedy.FULL_REFUND], reply_within_hours=24)),
+        off_platform=True,
+        zh="买家（中文）反映商品质量问题/故障；要求在平台外交易或联系（需婉拒）。\n可提供：全额退款；卖家处理；24小时内回复。",
+        en="Buyer (Chinese) reports the product is defective; asks to deal outside the marketplace (decline).\n"
+        "May offer: full refund; seller handles it; reply within 24 hours.",
+    ),
+    Case(
         why="the careless-delivery wording belongs to shipping_status only",
         result=make_result(language="en", intent=Intent.DELIVERED_NOT_RECEIVED, decision=Decision()),
         careless_delivery=True,
@@ -275,7 +285,7 @@ def test_summary_text(case: Case, agent_language: Literal["zh", "en"]) -> None:
                    safety_incident=case.safety_incident, exchange=case.exchange, customs=case.customs,
                    extra_item=case.extra_item, resolved=case.resolved, accident=case.accident,
                    elsewhere=case.elsewhere, price_drop=case.price_drop, warranty=case.warranty,
-                   order_change=case.order_change, overcharge=case.overcharge)
+                   order_change=case.order_change, overcharge=case.overcharge, off_platform=case.off_platform)
     signals = for_intent(read, case.result.intent)  # as the pipeline passes them
     text = agent_summary(case.result, agent_language, PROMPTS_DIR, order=case.order, signals=signals)
     assert text == getattr(case, agent_language)

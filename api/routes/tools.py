@@ -27,8 +27,8 @@ router = APIRouter(prefix="/v1", tags=["tools"], responses=problem_responses(400
 async def classify(body: ClassifyRequest, state: StateDep, _caller: ChargedCallerDep) -> Classification:
     """Intent, category, confidence, language and signals (flags, severity, fault, praise, a parcel left carelessly,
     harm, an exchange, customs, an extra item, a resolved problem, the buyer's own accident, an item bought
-    elsewhere, a price drop, months of use, a change to a placed order, an overcharge), without drafting. The
-    signals are those the drafting pipeline would act on for this intent."""
+    elsewhere, a price drop, months of use, a change to a placed order, an overcharge, a request to deal outside the
+    marketplace), without drafting. The signals are those the drafting pipeline would act on for this intent."""
     parts = state.require_parts()
     validate_request(DraftRequest.model_construct(text=body.text), parts.settings)
 
