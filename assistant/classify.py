@@ -27,6 +27,7 @@ from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
 from assistant.models import CATEGORY_OF, Category, Classification, Fault, Intent, OrderFacts
 from assistant.signals import (
+    declines_something,
     done_already,
     for_order,
     intent_text,
@@ -313,8 +314,10 @@ class ExemplarClassifier:
         if intent in SERVICE_INTENTS and found and found[0][0] not in SERVICE_INTENTS:  # the problem leads
             also = [intent, *also[1:]]
             intent, confidence = found[0]
-        if intent is Intent.NOT_AS_DESCRIBED and asks_how_to_use(about):
-            # "how do I set the water level? the manual is only in English" asks about the product, not a complaint
+        if (intent is Intent.NOT_AS_DESCRIBED and asks_how_to_use(about)) or (
+                intent is Intent.PRODUCT_DEFECT and asks_how_to_use(about) and declines_something(text)):
+            # "how do I set the water level? the manual is only in English" asks about the product, not a complaint;
+            # so does "it won't start. I don't want to return it, how do I set the timer?"
             also = [i for i in also if i is not Intent.PRE_SALE_QUESTION]
             intent, confidence = Intent.PRE_SALE_QUESTION, dict(ranked)[Intent.PRE_SALE_QUESTION]
         if signals.off_platform and intent in OFF_PLATFORM_MISREAD:

@@ -29,8 +29,8 @@ from assistant.resolved import says_resolved
 from assistant.warranty import past_return_window
 
 __all__ = [
-    "done_already", "for_intent", "for_order", "intent_text", "is_praise", "read_signals", "rest_in_transit",
-    "returning_to_sender", "sentences", "without_declined", "without_threats",
+    "declines_something", "done_already", "for_intent", "for_order", "intent_text", "is_praise", "read_signals",
+    "rest_in_transit", "returning_to_sender", "sentences", "without_declined", "without_threats",
 ]
 
 
@@ -526,6 +526,15 @@ DECLINED = _rx(
     r"キャンセル(?:は|を)?(?:しません|したくない|しないで|不要|するつもりはありません)", r"キャンセルではなく",
     r"返金(?:は|を)?(?:不要|いりません|求めていません|希望しません)", r"壊れて(?:は)?いません",
     r"不(?:想|要|用|需要)取消", r"不取消", r"不(?:想|要|用|需要)退款", r"不用退", r"没有坏", r"没坏",
+    # a return turned down ("not a return, just tell me how to fit the tank")
+    r"\b(?:do not|don't|dont) want to (?:send it back|return it|return them)", r"\b(?:rather than|instead of) (?:a )?"
+    r"return(?:ing it)?\b", r"\b(?:will|möchte|wollte) (?:es |sie |ihn )?nicht zurück(?:schicken|senden|geben)",
+    r"\bkeine rücksendung\b", r"\bne (?:veux|souhaite) pas (?:le |la |les )?(?:retourner|renvoyer)\b",
+    r"\bplutôt que de (?:le |la |les )?(?:retourner|renvoyer)\b", r"\bno quiero devolver(?:lo|la|los|las)?\b",
+    r"\ben (?:vez|lugar) de devolver", r"\bnon (?:voglio|desidero) (?:restituir|render|fare il reso)",
+    r"\binvece di (?:fare il )?reso\b",
+    r"返品(?:は|を)?(?:しません|したくない|ではなく|するつもりはありません|不要|考えていません)",
+    r"不(?:想|要|用|需要)退(?:货)?", r"不退(?:货)?",
 )
 CLAUSE = re.compile(r"[^.!?。！？\n,;，；、]+[.!?。！？\n,;，；、]*")
 
@@ -547,6 +556,11 @@ DONE_ALREADY = _rx(
 def done_already(sentence: str) -> bool:
     """The sentence reports a thing as done ("I already received the invoice"), so it asks for nothing."""
     return bool(DONE_ALREADY.search(_fold(sentence)))
+
+
+def declines_something(text: str) -> bool:
+    """A clause of the message turns a request down ("I don't want to return it", 返品ではなく)."""
+    return any(DECLINED.search(_fold(clause)) for clause in CLAUSE.findall(text))
 
 
 def without_declined(text: str) -> str:

@@ -28,7 +28,10 @@ HOW_TO = re.compile("|".join((
     r"\bcome (?:si usa|si utilizza|faccio a|si imposta|si pulisce|si accende|si monta|si programma|imposto)\b",
     r"\b(?:istruzioni|manuale) solo in\b",
     r"使い方", r"どうすれば(?:いい|良い)", r"説明書が\S{1,8}(?:だけ|のみ)", r"設定方法", r"やり方", r"どこに合わせ",
-    r"怎么用", r"如何使用", r"说明书只有", r"怎么设置", r"怎么操作", r"怎么调",
+    r"仕方を教え", r"方法を教え", r"どうやって",
+    r"怎么用", r"如何使用", r"说明书只有", r"怎么设置", r"怎么操作", r"怎么调", r"怎么连(?:接)?",
+    r"如何(?:连接|设置|安装)", r"只想(?:把它)?用起来",
+    r"\b(?:just )?want (?:it|to get it) (?:to work|working)\b",
 )))
 
 

@@ -125,6 +125,9 @@ def test_message_without_another_topic_is_unchanged(text: str) -> None:
         ("我不想取消订单，只想知道什么时候发货。", "只想知道什么时候发货。"),
         ("Es ist nicht kaputt, gefällt mir nur nicht. Kann ich es zurückschicken?",
          "gefällt mir nur nicht. Kann ich es zurückschicken?"),
+        ("I don't want to return it, just tell me how to set the timer.", "just tell me how to set the timer."),
+        ("返品ではなく、正しいセットの仕方を教えてください。", "正しいセットの仕方を教えてください。"),
+        ("我不想退，只想用起来。", "只想用起来。"),
     ],
 )
 def test_declined_requests_are_left_out_of_the_intent(text: str, rest: str) -> None:
@@ -139,6 +142,7 @@ def test_declined_requests_are_left_out_of_the_intent(text: str, rest: str) -> N
         "I don't want to cancel.",  # nothing else: returned as it is
         "Ich kann nicht stornieren, es kommt eine Fehlermeldung.",  # could not, not would not
         "Why can't I cancel my order? The button is grey.",
+        "Can I return it if it doesn't fit?",  # a question about returning, nothing turned down
     ],
 )
 def test_requests_that_are_not_declined_are_kept(text: str) -> None:

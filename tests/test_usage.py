@@ -55,3 +55,24 @@ def test_a_how_to_question_read_as_not_as_described_becomes_a_product_question(t
     embedder = HashEmbedder()
     result = Ranked(embedder, load_exemplars(_tiny(tmp_path))).classify(text, embedder.query([text]))
     assert result.intent is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The timer won't start. I don't want to return it, can you tell me how to set it?", Intent.PRE_SALE_QUESTION),
+    ("加湿器が動きません。返品ではなく、正しいセットの仕方を教えていただけますか。", Intent.PRE_SALE_QUESTION),
+    ("smart plug 连不上，是不是坏了？我不想退，只想用起来。", Intent.PRE_SALE_QUESTION),
+    ("The timer won't start. How do I set it?", Intent.PRODUCT_DEFECT),  # no return turned down: it may be faulty
+    ("It won't start. I don't want to return it, I want a replacement.", Intent.PRODUCT_DEFECT),  # no how-to
+])
+def test_a_fault_with_a_return_turned_down_and_a_how_to_question_is_a_product_question(
+        tmp_path: Path, text: str, expected: Intent) -> None:
+    """From the third probe: "not a return, just tell me how to fit the tank" was offered a full refund."""
+    class Ranked(ExemplarClassifier):
+        def ranked(self, query: Any, text: str | None = None) -> list[tuple[Intent, float]]:
+            rest = [i for i in Intent if i not in (Intent.PRODUCT_DEFECT, Intent.PRE_SALE_QUESTION)]
+            return [(Intent.PRODUCT_DEFECT, 0.8), (Intent.PRE_SALE_QUESTION, 0.1)] + [(i, 0.1 / len(rest))
+                                                                                   for i in rest]
+
+    embedder = HashEmbedder()
+    result = Ranked(embedder, load_exemplars(_tiny(tmp_path))).classify(text, embedder.query([text]))
+    assert result.intent is expected
