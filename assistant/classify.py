@@ -4,8 +4,9 @@ The head is trained at load time on our exemplars (seven languages) and cached n
 is calibrated on leave-one-language-out predictions, so a probability means about the same in every language.
 The coarse category is picked first (the sum of its intents' probabilities, so shipping_status and delivery_delay
 vote together), then its most likely intent. `other` is a class of its own, and a message whose best category stays
-below `other_threshold` also becomes `other`. A second request in a sentence of its own ("...Also, I need an
-invoice") is read too (`other_requests`, `Classification.also`).
+below `other_threshold` also becomes `other`. Where keyword signals know better (an exchange, customs, a change to
+a placed order, an overcharge...), assistant/corrections.py corrects the intent. A second request in a sentence of
+its own ("...Also, I need an invoice") is read too (`other_requests`, `Classification.also`).
 """
 
 from __future__ import annotations
@@ -19,24 +20,14 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
+from assistant.corrections import after_requests, before_requests
 from assistant.embeddings import Embedder, Vectors
 from assistant.errors import KnowledgeError
-from assistant.exchange import wants_exchange
 from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
 from assistant.language import detect_language
 from assistant.lexicon import Lexicon, load_lexicon
-from assistant.models import CATEGORY_OF, Category, Classification, Fault, Intent, OrderFacts
-from assistant.signals import (
-    declines_something,
-    done_already,
-    for_order,
-    intent_text,
-    read_signals,
-    rest_in_transit,
-    returning_to_sender,
-    sentences,
-)
-from assistant.usage import asks_how_to_use
+from assistant.models import CATEGORY_OF, Category, Classification, Intent, OrderFacts
+from assistant.signals import done_already, intent_text, read_signals, sentences
 
 __all__ = ["ExemplarClassifier", "Exemplars", "load_exemplars"]
 
@@ -58,31 +49,6 @@ NOT_A_SECOND_REQUEST = frozenset({Intent.OTHER, Intent.PRE_SALE_QUESTION, Intent
 # A message whose intent is one of these may carry any problem besides; the problem then leads (the reply and the
 # decision are about it) and the request is acknowledged.
 SERVICE_INTENTS = frozenset({Intent.INVOICE_REQUEST, Intent.PRE_SALE_QUESTION})
-# A customs notice read as one of these is about the parcel's journey ("refund me the import duty" is not a refund of
-# the order), as is a customs question about an order that has shipped. A customs word in a damage report, a return,
-# an invoice request ("customs want a commercial invoice") or a question before buying keeps its intent.
-CUSTOMS_MISREAD = frozenset({Intent.WRONG_ITEM, Intent.NOT_AS_DESCRIBED, Intent.REFUND_STATUS, Intent.OTHER})
-# A change to an order already placed ("could you make it the grey ones before it ships?") read as one of these is
-# about the order itself: it is cancelled and placed again. Before it ships, a return, a wrong, missing or faulty item,
-# a late parcel or a review cannot be meant yet either; once delivered, a change is an exchange (a return) and is
-# left to those rules.
-ORDER_CHANGE_MISREAD = frozenset({Intent.ADDRESS_CHANGE, Intent.SHIPPING_STATUS, Intent.OTHER,
-                                  Intent.PRE_SALE_QUESTION})
-UNSHIPPED_CHANGE_MISREAD = ORDER_CHANGE_MISREAD | {
-    Intent.RETURN_REQUEST, Intent.WRONG_ITEM, Intent.MISSING_ITEMS, Intent.DELIVERY_DELAY, Intent.PRODUCT_DEFECT,
-    Intent.NOT_AS_DESCRIBED, Intent.FEEDBACK_REVIEW}
-# "I was charged more than the listing said" or "charged twice" read as a fault of the item (and offered its refund
-# or resend), a refund, an invoice, a complaint or a question is a payment for a person to check (`other`). A late or
-# damaged parcel keeps its intent: a charge beside it is not what needs answering first.
-OVERCHARGE_MISREAD = frozenset({Intent.NOT_AS_DESCRIBED, Intent.WRONG_ITEM, Intent.PRODUCT_DEFECT, Intent.REFUND_STATUS,
-                                Intent.INVOICE_REQUEST, Intent.RETURN_REQUEST, Intent.MISSING_ITEMS,
-                                Intent.FEEDBACK_REVIEW, Intent.PRE_SALE_QUESTION})
-# A request to pay, order or be refunded outside the marketplace read as a cancellation ("I'd pay you by bank
-# transfer and cancel this order"), an invoice, a refund, a review ("cashback for my 5 stars to my WeChat") or a
-# question ("can I pay you directly?") is declined as such (`other`, rule off_platform_declined). A problem keeps its
-# intent, and the reply says that everything stays on the marketplace.
-OFF_PLATFORM_MISREAD = frozenset({Intent.ORDER_CANCELLATION, Intent.INVOICE_REQUEST, Intent.REFUND_STATUS,
-                                  Intent.FEEDBACK_REVIEW, Intent.PRE_SALE_QUESTION})
 CALIBRATION_ITERATIONS = 10  # leave-one-language-out refits start from the full head, so a few steps suffice
 TEMPERATURES = np.exp(np.linspace(np.log(0.05), np.log(5.0), 93))
 
@@ -286,43 +252,19 @@ class ExemplarClassifier:
         if mass[category] < self._other_threshold and intent != Intent.OTHER:
             intent = Intent.OTHER
         signals = read_signals(text)
-        on_its_way = order is not None and order.status in ("shipped", "delivered")
-        if wants_exchange(about) and (intent is Intent.OTHER or (
-                intent is Intent.WRONG_ITEM and signals.fault is Fault.BUYER) or (
-                intent is Intent.PRE_SALE_QUESTION and on_its_way)):
-            # An exchange we could not place, or "I ordered the wrong size myself, can I swap it?": a return with a
-            # request, not small talk nor an item we sent by mistake.
-            intent, confidence = Intent.RETURN_REQUEST, dict(ranked)[Intent.RETURN_REQUEST]
-        if signals.customs and (intent in CUSTOMS_MISREAD or (intent is Intent.PRE_SALE_QUESTION and on_its_way)):
-            # "the courier wants 18 euros customs, nobody mentioned it" is not a wrong or misdescribed item
-            intent, confidence = Intent.SHIPPING_STATUS, dict(ranked)[Intent.SHIPPING_STATUS]
-        status = order.status if order is not None else None
-        signals = for_order(signals, about, order)
-        if signals.order_change and ((intent in ORDER_CHANGE_MISREAD and status in (None, "unshipped", "shipped")) or (
-                intent in UNSHIPPED_CHANGE_MISREAD and status == "unshipped")):
-            intent, confidence = Intent.ORDER_CANCELLATION, dict(ranked)[Intent.ORDER_CANCELLATION]
-        if signals.overcharge and not signals.customs and intent in OVERCHARGE_MISREAD:
-            intent, confidence = Intent.OTHER, dict(ranked)[Intent.OTHER]
-        if category is not Category.SHIPPING and returning_to_sender(about):
-            # "returned to sender" is carrier talk for a parcel on its way back to us, not a return request
-            intent, confidence = Intent.DELIVERY_DELAY, dict(ranked)[Intent.DELIVERY_DELAY]
-        if intent is Intent.MISSING_ITEMS and rest_in_transit(about):
-            # "only one of the two boxes came, the other is still on its way": nothing is missing yet, it is where
-            intent, confidence = Intent.SHIPPING_STATUS, dict(ranked)[Intent.SHIPPING_STATUS]
+        head_intent = intent
+        intent, signals = before_requests(intent, category, signals, about, order)
+        if intent is not head_intent:
+            confidence = dict(ranked)[intent]
         found = self.other_requests(about, intent) if intent is not Intent.OTHER else []
         also = [i for i, _ in found]
         if intent in SERVICE_INTENTS and found and found[0][0] not in SERVICE_INTENTS:  # the problem leads
             also = [intent, *also[1:]]
             intent, confidence = found[0]
-        if (intent is Intent.NOT_AS_DESCRIBED and asks_how_to_use(about)) or (
-                intent is Intent.PRODUCT_DEFECT and asks_how_to_use(about) and declines_something(text)):
-            # "how do I set the water level? the manual is only in English" asks about the product, not a complaint;
-            # so does "it won't start. I don't want to return it, how do I set the timer?"
-            also = [i for i in also if i is not Intent.PRE_SALE_QUESTION]
-            intent, confidence = Intent.PRE_SALE_QUESTION, dict(ranked)[Intent.PRE_SALE_QUESTION]
-        if signals.off_platform and intent in OFF_PLATFORM_MISREAD:
-            # after the second request is read: "can I pay you directly? I'd cancel this order then" is one request
-            intent, confidence, also = Intent.OTHER, dict(ranked)[Intent.OTHER], []
+        before = intent
+        intent, also = after_requests(intent, also, signals, about, text)
+        if intent is not before:
+            confidence = dict(ranked)[intent]
         return Classification(
             intent=intent,
             category=CATEGORY_OF[intent],
