@@ -111,6 +111,13 @@ REPORT = re.compile("|".join((
     r"cash on delivery", r"contrareembolso", r"contrassegno",
     r"代引き", r"货到付款", r"\bnachnahme\b", r"\b(?:wirklich )?von ihnen\?", r"\bunseriös", r"\bvraiment vous\b",
     r"\bes vuestr[oa]\b", r"\bme parece raro\b", r"御社のもの", r"怪しい",
+    # someone posing as the shop: a warning or a check, not a request
+    r"\b(?:posing|pretending|claiming) (?:to be |as )?(?:you|your (?:shop|store|company|customer service))\b",
+    r"\b(?:wasn't|was not|was it|is it|isn't it|was that) (?:really )?you\b", r"\bimpersonat",
+    r"\bgibt sich als\b", r"\bsich als (?:ihr|euer) (?:shop|laden|kundenservice)\b", r"\bwaren (?:das|sie das)"
+    r" (?:wirklich )?sie\b", r"\bse (?:faisant|fait) passer pour\b", r"\bhaci[ée]ndose pasar por\b",
+    r"\bse hace pasar por\b", r"\bspacciandosi per\b", r"\bsi spaccia per\b", r"\bsiete (?:stati )?voi\?",
+    r"なりすまし", r"を名乗る", r"冒充", r"假冒", r"是你们吗", r"是不是你们",
 )), _P)
 
 

@@ -54,14 +54,17 @@ def _rows(name: str) -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize(("name", "found", "wrong"), [("off_platform_dev.jsonl", 56, 0),
+                                                      ("off_platform_dev2.jsonl", 42, 0),
                                                       ("heldout_off_platform.jsonl", 42, 3)])
 def test_requests_written_by_others(name: str, found: int, wrong: int) -> None:
-    """Two sets of 56 requests to deal outside the marketplace and 56 look-alikes (a PayPal payment at checkout, an
+    """Three sets of 56 requests to deal outside the marketplace and 56 look-alikes (a PayPal payment at checkout, an
     invoice, photos sent here, the courier, the marketplace's fees, cash on delivery, a report of a suspicious
     message, a bulk price, the return address), each by another helper who saw neither the words nor the data. The
     first words read 25 of 56 of the first set with 4 look-alikes; after reading its misses, 56 and none. The second
-    set was measured once, with nothing changed for it: 42 of 56, and 3 look-alikes, each a report of someone posing
-    as the shop on a messaging app ("that wasn't you, was it?")."""
+    set was then measured once: 42 of 56, and 3 look-alikes, each a report of someone posing as the shop on a
+    messaging app ("that wasn't you, was it?"); words for such reports went in after, so it is a development set
+    now (42, none). The third set, with 21 such reports among its look-alikes, was measured once after that: 42 of
+    56, and 3 of the reports still read as requests."""
     rows = _rows(name)
     read = {True: 0, False: 0}
     for row in rows:
