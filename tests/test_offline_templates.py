@@ -695,3 +695,33 @@ def test_a_request_to_deal_outside_the_marketplace_is_declined(lang: str) -> Non
     assert OFF_PLATFORM_WORDS[lang] in declined and OFF_PLATFORM_WORDS[lang] in beside
     assert guard.check(declined, Decision(), GuardPolicy(), language=lang).passed
     assert guard.check(beside, Decision(remedies=["full_refund"]), GuardPolicy(), language=lang).passed
+
+
+# What says the order was cancelled and never sent.
+CANCELLED_WORDS = {
+    "en": "it was cancelled, so it was never sent", "de": "storniert und daher nie versendet",
+    "fr": "n'a donc jamais été expédiée", "es": "nunca llegó a enviarse", "it": "non è mai stato spedito",
+    "ja": "キャンセル済みのため発送されておりません", "zh": "因此从未发货",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CANCELLED_WORDS))
+@pytest.mark.parametrize("intent", ["shipping_status", "delivery_delay", "delivered_not_received"])
+def test_a_delivery_question_about_a_cancelled_order_says_so(lang: str, intent: str) -> None:
+    """"Where is my parcel?" about a cancelled order got "we will share the tracking details"; "it never arrived,
+    send it again" could get a resend. Now the reply says it was cancelled and never sent, that the marketplace
+    settles the payment, and that the buyer may order again (rule delivery_question_cancelled_order)."""
+    text = _render(lang, intent=intent, order_status="cancelled", remedies=[])
+    assert CANCELLED_WORDS[lang] in text and text.endswith(SIGNATURE)
+    assert CANCELLED_WORDS[lang] not in _render(lang, intent=intent, order_status="shipped", remedies=[])
+    assert guard.check(text, Decision(), GuardPolicy(), language=lang).passed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_late_order_that_has_not_shipped_says_so_and_offers_to_cancel(lang: str) -> None:
+    unshipped = _render(lang, intent="delivery_delay", order_status="unshipped",
+                        remedies=["provide_tracking", "cancel_order"])
+    shipped = _render(lang, intent="delivery_delay", order_status="shipped", remedies=["provide_tracking"])
+    assert unshipped != shipped and unshipped.endswith(SIGNATURE)
+    assert guard.check(unshipped, Decision(remedies=["provide_tracking", "cancel_order"]), GuardPolicy(),
+                       language=lang).passed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from assistant.errors import PolicyError
 from assistant.policy import load_policy
@@ -33,12 +34,14 @@ def test_unknown_remedy_names_line_and_key(tmp_path: Path) -> None:
     with pytest.raises(PolicyError) as exc:
         load_policy(write(tmp_path, broken))
     assert f"rules.yaml:{line}:" in str(exc.value)
-    assert "rules.2.remedies.0" in str(exc.value)  # tracking_on_request, the third rule
+    index = [r["id"] for r in yaml.safe_load(GOOD)["rules"]].index("tracking_on_request")
+    assert f"rules.{index}.remedies.0" in str(exc.value)
 
 
 def test_unknown_key_is_an_error(tmp_path: Path) -> None:
     broken = GOOD.replace("  - id: tracking_on_request\n", "  - id: tracking_on_request\n    colour: blue\n", 1)
-    with pytest.raises(PolicyError, match=r"rules\.2\.colour: Extra inputs are not permitted"):
+    index = [r["id"] for r in yaml.safe_load(GOOD)["rules"]].index("tracking_on_request")
+    with pytest.raises(PolicyError, match=rf"rules\.{index}\.colour: Extra inputs are not permitted"):
         load_policy(write(tmp_path, broken))
 
 
