@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from assistant.corrections import after_requests, before_requests
+from assistant.corrections import after_requests, before_requests, terse_intent
 from assistant.embeddings import Embedder, Vectors
 from assistant.errors import KnowledgeError
 from assistant.intent_head import SoftmaxHead, fit_softmax, softmax
@@ -254,6 +254,8 @@ class ExemplarClassifier:
         signals = read_signals(text)
         head_intent = intent
         intent, signals = before_requests(intent, category, signals, about, order)
+        if intent is Intent.OTHER:
+            intent = terse_intent(about, self._lexicon.hits(about)) or intent
         if intent is not head_intent:
             confidence = dict(ranked)[intent]
         found = self.other_requests(about, intent) if intent is not Intent.OTHER else []

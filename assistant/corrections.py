@@ -8,6 +8,9 @@ on the head's intent, `after_requests` once a second request in the message has 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from assistant.exchange import wants_exchange
 from assistant.models import Category, Fault, Intent, OrderFacts, Signals
 from assistant.signals import declines_something, for_order, rest_in_transit, returning_to_sender
@@ -15,7 +18,7 @@ from assistant.usage import asks_how_to_use
 
 __all__ = [
     "CUSTOMS_MISREAD", "OFF_PLATFORM_MISREAD", "ORDER_CHANGE_MISREAD", "OVERCHARGE_MISREAD",
-    "UNSHIPPED_CHANGE_MISREAD", "after_requests", "before_requests",
+    "UNSHIPPED_CHANGE_MISREAD", "after_requests", "before_requests", "terse_intent",
 ]
 
 # A customs notice read as one of these is about the parcel's journey ("refund me the import duty" is not a refund of
@@ -64,6 +67,9 @@ def before_requests(intent: Intent, category: Category, signals: Signals, about:
     if signals.order_change and ((intent in ORDER_CHANGE_MISREAD and status in (None, "unshipped", "shipped")) or (
             intent in UNSHIPPED_CHANGE_MISREAD and status == "unshipped")):
         intent = Intent.ORDER_CANCELLATION
+    if intent is Intent.RETURN_REQUEST and status == "unshipped":
+        # "I want my money back, I don't need it any more" before it ships: nothing to send back, it is cancelled
+        intent = Intent.ORDER_CANCELLATION
     if signals.overcharge and not signals.customs and intent in OVERCHARGE_MISREAD:
         intent = Intent.OTHER
     if category is not Category.SHIPPING and returning_to_sender(about):
@@ -87,3 +93,24 @@ def after_requests(intent: Intent, also: list[Intent], signals: Signals, about: 
         # after the second request is read: "can I pay you directly? I'd cancel this order then" is one request
         intent, also = Intent.OTHER, []
     return intent, also
+
+
+# A message of a word or three ("broken", "refund pls", "wo?", 在哪里？？) gives the embedding little to go on, and the
+# head calls it `other`. With a single keyword cue, or a bare "where?", the buyer has said what they want.
+TERSE_MAX_WORDS = 3
+TERSE_MAX_CJK = 8
+WHERE_ONLY = re.compile(
+    r"^\W*(?:where|where is it|wo|wo ist es|wo bleibt es|où|où est-il|où est-elle|dónde|donde|dónde está|dove|dov'è"
+    r"|dove è|どこ|どこですか|在哪|在哪里|在哪儿|到哪了)\W*$", re.IGNORECASE)
+
+
+def terse_intent(about: str, cues: Mapping[Intent, int]) -> Intent | None:
+    """The intent a very short message names by itself (a bare "where?", or one intent's keyword), else None."""
+    cjk = sum(1 for ch in about if ord(ch) >= 0x2E80)
+    if len(re.findall(r"\w+", about)) > TERSE_MAX_WORDS or cjk > TERSE_MAX_CJK:
+        return None
+    if WHERE_ONLY.match(about.strip()):
+        return Intent.SHIPPING_STATUS
+    # "customer service", "experience" and the like are feedback only in a sentence that says more
+    named = [intent for intent in cues if intent is not Intent.FEEDBACK_REVIEW]
+    return named[0] if len(named) == 1 and len(cues) == 1 else None

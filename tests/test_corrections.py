@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.corrections import after_requests, before_requests
+from assistant.corrections import after_requests, before_requests, terse_intent
 from assistant.models import CATEGORY_OF, Intent, OrderFacts
 from assistant.signals import read_signals
 
@@ -20,6 +20,9 @@ I = Intent  # noqa: E741 - the tables read better short
     ("Could you change my order to the grey ones?", I.ADDRESS_CHANGE, "unshipped", I.ORDER_CANCELLATION),
     ("I just ordered it in white but wanted navy.", I.RETURN_REQUEST, "unshipped", I.ORDER_CANCELLATION),
     ("I just ordered it in white but wanted navy.", I.RETURN_REQUEST, "delivered", I.RETURN_REQUEST),
+    # a return before the order ships is a cancellation
+    ("I want my money back, I don't need it any more.", I.RETURN_REQUEST, "unshipped", I.ORDER_CANCELLATION),
+    ("I want my money back, I don't need it any more.", I.RETURN_REQUEST, "delivered", I.RETURN_REQUEST),
     # an overcharge read as an item fault goes to a person; customs keeps its own reading
     ("The listing said $39.99 but I was charged $47.20.", I.NOT_AS_DESCRIBED, "delivered", I.OTHER),
     ("The listing said $39.99 but I was charged $47.20.", I.DAMAGED_IN_TRANSIT, "delivered", I.DAMAGED_IN_TRANSIT),
@@ -55,3 +58,14 @@ def test_the_order_facts_complete_the_signals() -> None:
 def test_after_requests(text: str, head: Intent, also: list[Intent], expected: Intent,
                         expected_also: list[Intent]) -> None:
     assert after_requests(head, also, read_signals(text), text, text) == (expected, expected_also)
+
+
+@pytest.mark.parametrize(("text", "cues", "expected"), [
+    ("where?", {}, I.SHIPPING_STATUS), ("dov'è?", {}, I.SHIPPING_STATUS), ("在哪里？？", {}, I.SHIPPING_STATUS),
+    ("cassé", {I.DAMAGED_IN_TRANSIT: 1}, I.DAMAGED_IN_TRANSIT), ("refund pls", {I.REFUND_STATUS: 1}, I.REFUND_STATUS),
+    ("customer service mail", {I.FEEDBACK_REVIEW: 1}, None),  # a weak cue says too little alone
+    ("??", {}, None), ("broken and late", {I.DAMAGED_IN_TRANSIT: 1, I.DELIVERY_DELAY: 1}, None),
+    ("where is the manual for the lamp I bought", {}, None),  # not terse
+])
+def test_a_terse_message_names_its_intent(text: str, cues: dict[Intent, int], expected: Intent | None) -> None:
+    assert terse_intent(text, cues) is expected

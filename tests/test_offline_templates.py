@@ -725,3 +725,14 @@ def test_a_late_order_that_has_not_shipped_says_so_and_offers_to_cancel(lang: st
     assert unshipped != shipped and unshipped.endswith(SIGNATURE)
     assert guard.check(unshipped, Decision(remedies=["provide_tracking", "cancel_order"]), GuardPolicy(),
                        language=lang).passed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_money_back_for_an_order_not_shipped_is_a_cancellation(lang: str) -> None:
+    """"Ich will mein Geld zurück" about an unshipped order got "we are looking into your refund": now the reply
+    says it has not shipped and can be cancelled (rule refund_unshipped), and the guard lets it through."""
+    ctx = {"intent": "refund_status", "order_status": "unshipped", "remedies": ["cancel_order"],
+           "ask_buyer_for": ["cancellation_request"]}
+    text = _render(lang, **ctx)
+    assert text != _render(lang, **{**ctx, "order_status": "shipped", "remedies": []})
+    assert guard.check(text, Decision(remedies=["cancel_order"]), GuardPolicy(), language=lang).passed
