@@ -736,3 +736,20 @@ def test_money_back_for_an_order_not_shipped_is_a_cancellation(lang: str) -> Non
     text = _render(lang, **ctx)
     assert text != _render(lang, **{**ctx, "order_status": "shipped", "remedies": []})
     assert guard.check(text, Decision(remedies=["cancel_order"]), GuardPolicy(), language=lang).passed
+
+
+# What says the bank may take a few days to show a cancelled order's payment.
+BANK_DAYS = {
+    "en": "a few business days", "de": "einige Werktage", "fr": "quelques jours ouvrés", "es": "unos días hábiles",
+    "it": "alcuni giorni lavorativi", "ja": "数営業日", "zh": "几个工作日",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BANK_DAYS))
+def test_a_refund_question_about_a_cancelled_order_explains_the_bank_delay(lang: str) -> None:
+    """"The refund still isn't on my account" about a cancelled order got only "we are looking into this": now it
+    also says the marketplace settles the payment and the bank may take a few days, and promises nothing."""
+    cancelled = _render(lang, intent="refund_status", order_status="cancelled", remedies=[])
+    assert BANK_DAYS[lang] in cancelled
+    assert BANK_DAYS[lang] not in _render(lang, intent="refund_status", order_status="delivered", remedies=[])
+    assert guard.check(cancelled, Decision(), GuardPolicy(), language=lang).passed
