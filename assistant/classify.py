@@ -255,7 +255,7 @@ class ExemplarClassifier:
         head_intent = intent
         intent, signals = before_requests(intent, category, signals, about, order)
         if intent is Intent.OTHER:
-            intent = terse_intent(about, self._lexicon.hits(about)) or intent
+            intent = terse_intent(about, self._lexicon.hits) or intent
         if intent is not head_intent:
             confidence = dict(ranked)[intent]
         found = self.other_requests(about, intent) if intent is not Intent.OTHER else []

@@ -9,7 +9,7 @@ on the head's intent, `after_requests` once a second request in the message has 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from assistant.exchange import wants_exchange
 from assistant.models import Category, Fault, Intent, OrderFacts, Signals
@@ -104,13 +104,17 @@ WHERE_ONLY = re.compile(
     r"|dove è|どこ|どこですか|在哪|在哪里|在哪儿|到哪了)\W*$", re.IGNORECASE)
 
 
-def terse_intent(about: str, cues: Mapping[Intent, int]) -> Intent | None:
-    """The intent a very short message names by itself (a bare "where?", or one intent's keyword), else None."""
+def terse_intent(about: str, hits: Callable[[str], Mapping[Intent, int]]) -> Intent | None:
+    """The intent a very short message names by itself (a bare "where?", or one intent's keyword), else None.
+
+    `hits` gives a text's keyword cues (Lexicon.hits); it is asked only when the message is short.
+    """
     cjk = sum(1 for ch in about if ord(ch) >= 0x2E80)
     if len(re.findall(r"\w+", about)) > TERSE_MAX_WORDS or cjk > TERSE_MAX_CJK:
         return None
     if WHERE_ONLY.match(about.strip()):
         return Intent.SHIPPING_STATUS
+    cues = hits(about)
     # "customer service", "experience" and the like are feedback only in a sentence that says more
     named = [intent for intent in cues if intent is not Intent.FEEDBACK_REVIEW]
     return named[0] if len(named) == 1 and len(cues) == 1 else None

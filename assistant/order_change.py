@@ -158,12 +158,19 @@ ADDRESS = re.compile("|".join((
 )))
 
 
-def wants_order_change(text: str) -> bool:
-    """True when the buyer asks to change the items, colour, size or quantity of an order already placed."""
-    folded = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+
+
+def _explicit_change(folded: str) -> bool:
     if ADDRESS.search(folded) or PAYMENT.search(folded):
         return False
     return bool(ORDER_CHANGE.search(folded) or (WRONG_CHOICE.search(folded) and not CANCEL.search(folded)))
+
+
+def wants_order_change(text: str) -> bool:
+    """True when the buyer asks to change the items, colour, size or quantity of an order already placed."""
+    return _explicit_change(_fold(text))
 
 
 def changes_placed_order(text: str, unshipped: bool) -> bool:
@@ -172,9 +179,10 @@ def changes_placed_order(text: str, unshipped: bool) -> bool:
     For callers that know the order's status (`unshipped`: not yet shipped, else shipped); without it, use
     `wants_order_change`. Before it ships, any wish for another size or colour (an exchange) changes the order.
     """
-    if wants_order_change(text):
+    folded = _fold(text)
+    if _explicit_change(folded):
         return True
-    folded = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    if ADDRESS.search(folded) or PAYMENT.search(folded) or (CANCEL.search(folded) and not ORDER_CHANGE.search(folded)):
+    # not an explicit change, so ORDER_CHANGE did not match: a cancellation word means a cancellation
+    if ADDRESS.search(folded) or PAYMENT.search(folded) or CANCEL.search(folded):
         return False
     return bool(CHANGE_CUE.search(folded)) or (unshipped and wants_exchange(folded))

@@ -558,9 +558,13 @@ def done_already(sentence: str) -> bool:
     return bool(DONE_ALREADY.search(_fold(sentence)))
 
 
+def _declines(clause: str) -> bool:
+    return bool(DECLINED.search(_fold(clause)))
+
+
 def declines_something(text: str) -> bool:
     """A clause of the message turns a request down ("I don't want to return it", 返品ではなく)."""
-    return any(DECLINED.search(_fold(clause)) for clause in CLAUSE.findall(text))
+    return any(_declines(clause) for clause in CLAUSE.findall(text))
 
 
 def without_declined(text: str) -> str:
@@ -568,7 +572,7 @@ def without_declined(text: str) -> str:
 
     What is left says what they do want; a message that is nothing but the declined request is returned unchanged.
     """
-    return _without(text, CLAUSE.findall(text), lambda c: bool(DECLINED.search(_fold(c))))
+    return _without(text, CLAUSE.findall(text), _declines)
 
 
 def intent_text(text: str) -> str:
