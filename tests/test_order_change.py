@@ -62,9 +62,10 @@ def test_look_alikes_are_not_a_change(text: str, why: str) -> None:
     ("It already shipped, but can you still throw in one more candle?", False),
 ])
 def test_with_the_order_placed_fewer_words_say_it(text: str, unshipped: bool) -> None:
-    """Order facts that say the order is placed and not delivered let "wanted navy" or "instead of 1" count."""
+    """Order facts that say the order is placed and not delivered let "wanted navy" or "instead of 1" count; without
+    them these words alone are not read as a change."""
     assert changes_placed_order(text, unshipped=unshipped)
-    assert not wants_order_change(text) or "instead" not in text
+    assert not wants_order_change(text)
 
 
 @pytest.mark.parametrize("text", [
